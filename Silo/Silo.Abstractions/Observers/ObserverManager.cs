@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+
+namespace Silo.Observers;
+
+/// <summary>
+/// The subscribers of a grain. A subscription expires unless renewed within <see cref="ExpirationDuration"/>;
+/// an observer whose notification throws is dropped. Use from grain code (one turn at a time).
+/// </summary>
+public sealed class ObserverManager<TObserver>(TimeSpan expirationDuration, TimeProvider timeProvider)
+    where TObserver : class, IGrainObserver
+{
+    readonly ConcurrentDictionary<TObserver, DateTimeOffset> _subscribers = new(ReferenceEqualityComparer.Instance);
+
+    public TimeSpan ExpirationDuration { get; } = expirationDuration;
+
+    public int Count => _subscribers.Count;
+
+    /// <summary>Adds or renews a subscription.</summary>
+    public void Subscribe(TObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _subscribers[observer] = timeProvider.GetUtcNow();
+    }
+
+    public void Unsubscribe(TObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _subscribers.TryRemove(observer, out _);
+    }
+
+    public void Clear() => _subscribers.Clear();
+
+    /// <summary>Calls every live observer; expired and failing observers are removed.</summary>
+    public async Task Notify(Func<TObserver, Task> notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        RemoveExpired();
+        List<TObserver>? failed = null;
+        foreach (var observer in _subscribers.Keys)
+        {
+            try
+            {
+                await notification(observer);
+            }
+#pragma warning disable CA1031 // A failing observer is dropped, whatever it threw: that is the contract.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                (failed ??= []).Add(observer);
+            }
+        }
+
+        if (failed is not null)
+        {
+            foreach (var observer in failed)
+            {
+                _subscribers.TryRemove(observer, out _);
+            }
+        }
+    }
+
+    void RemoveExpired()
+    {
+        var cutoff = timeProvider.GetUtcNow() - ExpirationDuration;
+        foreach (var (observer, renewedAt) in _subscribers)
+        {
+            if (renewedAt < cutoff)
+            {
+                _subscribers.TryRemove(observer, out _);
+            }
+        }
+    }
+}

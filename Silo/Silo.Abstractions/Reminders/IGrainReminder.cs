@@ -1,0 +1,6 @@
+namespace Silo.Reminders;
+
+public interface IGrainReminder
+{
+    string ReminderName { get; }
+}
