@@ -81,6 +81,18 @@ public sealed class StoreHarness : IAsyncDisposable
         return giver;
     }
 
+    /// <summary>Many givers at once, each with a budget and a deposit (deposits serialise on the clearing account).</summary>
+    public async Task<long[]> AddFundedGiversAsync(int count, long budgetCents = 500, long depositCents = 1_000)
+    {
+        var givers = await Database.AddUsersAsync(count);
+        await Parallel.ForEachAsync(givers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (giver, ct) =>
+        {
+            await Budgets.SetAsync(giver, budgetCents, ct);
+            await Ledger.DepositAsync("test", $"seed-{giver}", giver, depositCents, ct);
+        });
+        return givers;
+    }
+
     public async Task<long[]> AddThingsAsync(int count)
     {
         var things = new long[count];
