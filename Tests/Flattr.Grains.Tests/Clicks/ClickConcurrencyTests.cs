@@ -46,7 +46,7 @@ public sealed class ClickConcurrencyTests : IAsyncLifetime
     {
         var givers = await _h.AddFundedGiversAsync(200);
         var things = await _h.AddThingsAsync(5);
-        _h.Clock.SetDay(Months.Next(Month), 1);
+        _h.SetDay(Months.Next(Month), 1);
         var outcomes = new ConcurrentBag<(ClickOperation Operation, ClickWriteStatus Status)>();
         var calls = (from g in givers from t in things select (g, t)).ToArray();
         Random.Shared.Shuffle(calls);

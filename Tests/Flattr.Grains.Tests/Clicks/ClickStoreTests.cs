@@ -100,7 +100,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
         var thing = (await _h.AddThingsAsync(1))[0];
         await _h.Budgets.PauseAsync(paused);
         var next = Months.Next(Month);
-        _h.Clock.SetDay(next, 3);
+        _h.SetDay(next, 3);
 
         var results = await Task.WhenAll(
             _h.Clicks.AddAsync(new ClickWrite(noBalance, thing, Month)),

@@ -6,14 +6,14 @@ namespace Flattr.Grains.Tests.Ledger;
 public sealed class SchemaConstraintTests : IAsyncLifetime
 {
     static readonly DateOnly Month = new(2026, 3, 1);
-    TestDatabase _db = null!;
+    LedgerDatabase _db = null!;
     long _giver;
     long _owner;
     long _thing;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await LedgerDatabase.CreateAsync();
         _giver = await _db.AddUserAsync();
         _owner = await _db.AddUserAsync();
         _thing = await _db.AddThingAsync(_owner);

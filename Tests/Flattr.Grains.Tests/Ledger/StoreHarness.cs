@@ -5,6 +5,7 @@ using Flattr.Settlement;
 using Flattr.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Silo.Testing.Time;
 
 namespace Flattr.Grains.Tests.Ledger;
 
@@ -18,10 +19,10 @@ public sealed class StoreHarness : IAsyncDisposable
 
     readonly ServiceProvider _services;
 
-    StoreHarness(TestDatabase database, MoneyRules rules, int giversPerBatch)
+    StoreHarness(LedgerDatabase database, MoneyRules rules, int giversPerBatch)
     {
         Database = database;
-        Clock = new ManualClock(new DateTimeOffset(Month.Year, Month.Month, 15, 12, 0, 0, TimeSpan.Zero));
+        Clock = new ManualTimeProvider(new DateTimeOffset(Month.Year, Month.Month, 15, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(database.DataSource);
@@ -41,9 +42,9 @@ public sealed class StoreHarness : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public TestDatabase Database { get; }
+    public LedgerDatabase Database { get; }
 
-    public ManualClock Clock { get; }
+    public ManualTimeProvider Clock { get; }
 
     public NpgsqlDataSource DataSource => Database.DataSource;
 
@@ -58,13 +59,13 @@ public sealed class StoreHarness : IAsyncDisposable
     public SettlementEngine Settlement => _services.GetRequiredService<SettlementEngine>();
 
     public static async Task<StoreHarness> CreateAsync(MoneyRules? rules = null, int giversPerBatch = 1_000) =>
-        new(await TestDatabase.CreateAsync(), rules ?? new MoneyRules(), giversPerBatch);
+        new(await LedgerDatabase.CreateAsync(), rules ?? new MoneyRules(), giversPerBatch);
 
     /// <summary>Stores over an existing database (e.g. a clone), with their own clock at the given time.</summary>
-    public static StoreHarness Over(TestDatabase database, DateTimeOffset now, MoneyRules? rules = null, int giversPerBatch = 1_000)
+    public static StoreHarness Over(LedgerDatabase database, DateTimeOffset now, MoneyRules? rules = null, int giversPerBatch = 1_000)
     {
         var harness = new StoreHarness(database, rules ?? new MoneyRules(), giversPerBatch);
-        harness.Clock.Set(now);
+        harness.Clock.AdvanceTo(now);
         return harness;
     }
 
@@ -111,7 +112,10 @@ public sealed class StoreHarness : IAsyncDisposable
     }
 
     /// <summary>Moves the clock into the next month, so <see cref="Month"/> may be settled.</summary>
-    public void EndMonth() => Clock.SetDay(Months.Next(Month), 2);
+    public void EndMonth() => SetDay(Months.Next(Month), 2);
+
+    /// <summary>Moves the clock forward to noon UTC of the given day.</summary>
+    public void SetDay(DateOnly month, int day = 15) => Clock.AdvanceTo(new DateTimeOffset(month.Year, month.Month, day, 12, 0, 0, TimeSpan.Zero));
 
     public async Task AssertAuditOkAsync()
     {
