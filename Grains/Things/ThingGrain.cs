@@ -77,7 +77,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
         _info = await things.MarkDeletedAsync(info.Id, CancellationToken.None) ?? throw NotFound();
     }
 
-    public async Task ApplyCountChange(ThingCountChange change)
+    public async Task<ThingCounts> ApplyCountChange(ThingCountChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (change.ThingId != ThingId)
@@ -113,6 +113,8 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
             GrainFactory.GetLiveFeed().Publish(changed).Ignore(logger);
             await Observers.Notify(observer => observer.OnCountChanged(changed));
         }
+
+        return Counts();
     }
 
     public Task Watch(IThingObserver observer)
