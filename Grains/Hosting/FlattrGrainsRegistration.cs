@@ -1,7 +1,8 @@
 using Flattr.Live;
 using Flattr.Payments;
 using Flattr.Payouts;
-using Flattr.Subscriptions;
+using Flattr.Settlement;
+using Flattr.Stores;
 using Flattr.Things;
 using Flattr.Users;
 using Flattr.Wallets;
@@ -29,8 +30,7 @@ public static class FlattrGrainsRegistration
             .AddGrainAssembly(typeof(FlattrGrainsRegistration).Assembly)
             .AddGrainAssembly(typeof(IUserGrain).Assembly));
 
-        services.AddFlattrStores();
-        services.AddOptions<Money.MoneyRules>().Bind(configuration.GetSection(Money.MoneyRules.SectionName));
+        services.AddFlattrStores(configuration);
         services.AddOptions<SandboxPaymentOptions>().Bind(configuration.GetSection(SandboxPaymentOptions.SectionName));
         services.AddOptions<MonthEndOptions>().Bind(configuration.GetSection(MonthEndOptions.SectionName));
 
@@ -38,7 +38,7 @@ public static class FlattrGrainsRegistration
         services.TryAddSingleton<ThingStore>();
         services.TryAddSingleton<WalletStore>();
         services.TryAddSingleton<CreatorIncomeStore>();
-        services.TryAddSingleton<SubscriptionTable>();
+        services.TryAddSingleton<MonthCalendar>();
         services.TryAddSingleton<PayoutList>();
         services.TryAddSingleton<SandboxSecret>();
 

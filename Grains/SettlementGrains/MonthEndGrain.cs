@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Flattr.Clicks;
 using Flattr.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,15 @@ namespace Flattr.Settlement;
 /// the oldest ended, unsettled month with activity, then the next once that one is done: the ledger allows one settling
 /// month at a time, and settling oldest first keeps each month's balances as the previous settlement left them.
 /// </summary>
-public sealed partial class MonthEndGrain(MonthCalendar calendar, IOptions<MonthEndOptions> options, ILogger<MonthEndGrain> logger)
-    : Grain, IMonthEndGrain, IRemindable
+public sealed partial class MonthEndGrain(
+    MonthCalendar calendar,
+    SubscriptionStore subscriptions,
+    IOptions<MonthEndOptions> options,
+    ILogger<MonthEndGrain> logger) : Grain, IMonthEndGrain, IRemindable
 {
     public const string ReminderName = "month-end";
+
+    Month _materialised;
 
     public async Task Ensure()
     {
@@ -25,8 +31,16 @@ public sealed partial class MonthEndGrain(MonthCalendar calendar, IOptions<Month
 
     public async Task<ImmutableArray<Month>> CheckNow()
     {
+        var current = Month.Current(TimeProvider);
+        if (_materialised != current)
+        {
+            // A new month: its subscription clicks now, so creators see them live (settlement would add them anyway).
+            await subscriptions.MaterialiseMonthAsync(current.FirstDay, CancellationToken.None);
+            _materialised = current;
+        }
+
         var started = ImmutableArray.CreateBuilder<Month>();
-        foreach (var month in await calendar.EndedUnsettledMonthsAsync(Month.Current(TimeProvider), CancellationToken.None))
+        foreach (var month in await calendar.EndedUnsettledMonthsAsync(current, CancellationToken.None))
         {
             var report = await GrainFactory.GetSettlement(month).Start();
             if (report.State != SettlementState.Done)

@@ -1,15 +1,17 @@
 using System.Collections.Immutable;
+using Flattr.Clicks;
 using Flattr.Things;
 using Flattr.Wallets;
 using Silo;
+using static Flattr.Common.StoreCalls;
 
 namespace Flattr.Subscriptions;
 
 /// <summary>
-/// A giver's subscriptions. Non-reentrant: one change at a time per giver, so two subscribe calls of the same giver cannot
-/// both pass the "one running subscription per thing" check.
+/// A giver's subscriptions. Checks the rules with Flattr's codes (<c>thing_owner</c>, <c>subscribed</c>, <c>no_means</c>), then
+/// has the current month's wallet write the subscription and its click. Non-reentrant: one change at a time per giver.
 /// </summary>
-public sealed class SubscriptionsGrain(SubscriptionTable subscriptions, WalletStore wallets) : Grain, ISubscriptionsGrain
+public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletStore wallets, ThingStore things) : Grain, ISubscriptionsGrain
 {
     long GiverId => this.GetPrimaryKeyLong();
 
@@ -38,7 +40,7 @@ public sealed class SubscriptionsGrain(SubscriptionTable subscriptions, WalletSt
             throw new FlattrException(FlattrErrors.ThingInactive, $"Thing {thingId} was deleted.");
         }
 
-        if ((await subscriptions.ForGiverAsync(GiverId, month, CancellationToken.None)).Any(s => s.Active && s.ThingId == thingId))
+        if ((await ListCoreAsync(month)).Any(s => s.Active && s.ThingId == thingId))
         {
             throw new FlattrException(FlattrErrors.Subscribed, $"You already subscribe to thing {thingId}.");
         }
@@ -48,26 +50,29 @@ public sealed class SubscriptionsGrain(SubscriptionTable subscriptions, WalletSt
             throw new FlattrException(FlattrErrors.NoMeans, "A subscription needs a budget and a balance, like a click.");
         }
 
-        var wallet = GrainFactory.GetWallet(GiverId, month);
-        var subscription = await subscriptions.InsertAsync(GiverId, thingId, month, term, month, CancellationToken.None);
-
-        // This month's click now (none if already clicked: a subscription never counts twice in a month).
-        await wallet.AddSubscriptionClick(thingId);
-        return subscription;
+        return await GrainFactory.GetWallet(GiverId, month).Subscribe(thingId, term);
     }
 
     public async Task<SubscriptionInfo> Cancel(long thingId)
     {
         var month = Month.Current(TimeProvider);
-        var running = (await subscriptions.ForGiverAsync(GiverId, month, CancellationToken.None)).FirstOrDefault(s => s.Active && s.ThingId == thingId)
+        var running = (await ListCoreAsync(month)).FirstOrDefault(s => s.Active && s.ThingId == thingId)
             ?? throw new FlattrException(FlattrErrors.NotFound, $"You have no running subscription to thing {thingId}.");
-        return await subscriptions.CancelAsync(running.Id, TimeProvider.GetUtcNow(), month, CancellationToken.None)
-            ?? throw new FlattrException(FlattrErrors.NotFound, $"You have no running subscription to thing {thingId}.");
+        var cancelled = await Translated(() => subscriptions.CancelAsync(GiverId, running.Id, CancellationToken.None));
+        return SubscriptionMapping.ToInfo(cancelled, running.ThingTitle, month);
     }
 
     public async Task<ImmutableArray<SubscriptionInfo>> List()
     {
-        var all = await subscriptions.ForGiverAsync(GiverId, Month.Current(TimeProvider), CancellationToken.None);
+        var all = await ListCoreAsync(Month.Current(TimeProvider));
         return [.. all.OrderByDescending(s => s.Active).ThenByDescending(s => s.Id)];
+    }
+
+    async Task<ImmutableArray<SubscriptionInfo>> ListCoreAsync(Month current)
+    {
+        var stored = await subscriptions.ListForGiverAsync(GiverId, CancellationToken.None);
+        var titles = (await things.GetManyAsync(stored.Select(s => s.ThingId).Distinct().ToArray(), CancellationToken.None))
+            .ToDictionary(t => t.Id, t => t.Title);
+        return [.. stored.Select(s => SubscriptionMapping.ToInfo(s, titles.GetValueOrDefault(s.ThingId, string.Empty), current))];
     }
 }

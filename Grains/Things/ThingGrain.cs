@@ -19,6 +19,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
     ThingInfo? _info;
     long _total;
     DateTimeOffset? _lastFlattrAt;
+    Month _loadedIn;
 
     long ThingId => this.GetPrimaryKeyLong();
 
@@ -151,6 +152,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
 
     async Task LoadCountsAsync(CancellationToken cancellationToken)
     {
+        _loadedIn = Month.Current(TimeProvider);
         var (counts, lastFlattrAt) = await things.CountsAsync(ThingId, cancellationToken);
         foreach (var count in counts)
         {
@@ -165,6 +167,13 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
     {
         if (_info is not null)
         {
+            if (_loadedIn != Month.Current(TimeProvider))
+            {
+                // A new month began: subscription clicks materialised in bulk moved the database's counts without passing
+                // through this grain. Reloading is safe in any turn: versions only move forward.
+                await LoadCountsAsync(CancellationToken.None);
+            }
+
             return _info;
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Flattr.Clicks;
 using Flattr.Live;
 using Flattr.Money;
+using Flattr.Subscriptions;
 using Flattr.Things;
 using Microsoft.Extensions.Logging;
 using Silo;
@@ -15,7 +16,12 @@ namespace Flattr.Wallets;
 /// once-per-thing check exact; different givers' wallets run in parallel and share group commits in the click store.
 /// A click is acknowledged only after its batch committed; then the thing's count and the live notifications follow.
 /// </summary>
-public sealed partial class WalletGrain(ClickStore clickStore, WalletStore wallets, ThingStore things, ILogger<WalletGrain> logger)
+public sealed partial class WalletGrain(
+    ClickStore clickStore,
+    SubscriptionStore subscriptionStore,
+    WalletStore wallets,
+    ThingStore things,
+    ILogger<WalletGrain> logger)
     : Grain, IWalletGrain
 {
     readonly Dictionary<long, GiverClick> _clicks = [];
@@ -127,17 +133,39 @@ public sealed partial class WalletGrain(ClickStore clickStore, WalletStore walle
         _means = await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
     }
 
-    public async Task<FlattrResult?> AddSubscriptionClick(long thingId)
+    public async Task<SubscriptionInfo> Subscribe(long thingId, SubscriptionTerm term)
     {
         var giver = RequireGiver();
         RequireOpenForClicks();
-        if (_clicks.ContainsKey(thingId))
+        var target = await RequireClickableAsync(thingId, FlattrErrors.ThingOwner);
+        SubscriptionResult subscribed;
+        try
         {
-            return null;
+            subscribed = await subscriptionStore.SubscribeAsync(_giverId, thingId, term == SubscriptionTerm.UntilCancelled ? null : (int)term,
+                CancellationToken.None);
+        }
+        catch (MoneyRuleException e) when (e.Code == ErrorCodes.Conflict)
+        {
+            throw new FlattrException(FlattrErrors.Subscribed, $"You already subscribe to thing {thingId}.", e);
+        }
+        catch (MoneyRuleException e)
+        {
+            throw new FlattrException(e.Code, e.Message, e);
         }
 
-        var target = await RequireClickableAsync(thingId, FlattrErrors.ThingOwner);
-        return await CommitAsync(giver, target, anonymous: false, StoreClickSource.Subscription);
+        // The subscription stands even when its first click is refused (e.g. the month closed meanwhile): the settlement
+        // materialises the click of every month in its term.
+        var click = subscribed.CurrentMonthClick;
+        if (click.Status == ClickWriteStatus.Duplicate)
+        {
+            await LoadClicksAsync(CancellationToken.None);
+        }
+        else if (click.Succeeded)
+        {
+            await TakeCommittedClickAsync(giver, target, anonymous: false, StoreClickSource.Subscription, click);
+        }
+
+        return SubscriptionMapping.ToInfo(subscribed.Subscription, target.Title, _month);
     }
 
     /// <summary>Writes the click durably; null when the database already had it (the held set is then refreshed).</summary>
@@ -153,6 +181,13 @@ public sealed partial class WalletGrain(ClickStore clickStore, WalletStore walle
         }
 
         await ThrowIfRefusedAsync(result, target.ThingId);
+        return await TakeCommittedClickAsync(giver, target, anonymous, source, result);
+    }
+
+    /// <summary>Holds a committed click in memory and moves the thing's count.</summary>
+    async Task<FlattrResult> TakeCommittedClickAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source,
+        ClickWriteResult result)
+    {
         var at = TimeProvider.GetUtcNow();
         _clicks[target.ThingId] = new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
             source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
