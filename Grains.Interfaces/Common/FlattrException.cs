@@ -1,0 +1,37 @@
+namespace Flattr;
+
+/// <summary>
+/// A Flattr rule said no. <see cref="Code"/> is one of <see cref="FlattrErrors"/> (Flattr API v2 names) and travels
+/// unchanged from the grain to the HTTP error body; <see cref="Exception.Message"/> is the human description.
+/// Grains throw it before changing anything, so a rejected call leaves no trace in the ledger.
+/// </summary>
+public sealed class FlattrException : Exception
+{
+    public FlattrException(string code, string message)
+        : base(message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        Code = code;
+    }
+
+    public FlattrException(string code, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        Code = code;
+    }
+
+    public FlattrException()
+        : this(FlattrErrors.InvalidParameters, "The request is not valid.")
+    {
+    }
+
+    public FlattrException(string message)
+        : this(FlattrErrors.InvalidParameters, message)
+    {
+    }
+
+    public string Code { get; }
+
+    public override string ToString() => $"{Code}: {base.ToString()}";
+}

@@ -1,0 +1,27 @@
+using Silo.Concurrency;
+
+namespace Flattr.Live;
+
+public enum FlattrEventKind
+{
+    Flattr,
+    Withdrawal,
+}
+
+/// <summary>
+/// A click (or withdrawal) on one of a creator's things, for the creator's live ticker. <see cref="Giver"/> is null
+/// when the giver flattred anonymously.
+/// <see cref="ExpectedIncomeCents"/> is the creator's estimated income for <see cref="Month"/> after this event.
+/// </summary>
+[Immutable]
+public sealed record FlattrEvent(
+    FlattrEventKind Kind,
+    long ThingId,
+    string ThingTitle,
+    string ThingUrl,
+    Month Month,
+    GiverIdentity? Giver,
+    DateTimeOffset At,
+    long ThingMonthClicks,
+    long ThingTotalClicks,
+    long ExpectedIncomeCents);

@@ -1,0 +1,9 @@
+using Silo;
+
+namespace Flattr.Live;
+
+/// <summary>Receives count changes of the things it watches (through <c>IThingGrain.Watch</c> or <see cref="ILiveFeedGrain.Watch"/>).</summary>
+public interface IThingObserver : IGrainObserver
+{
+    Task OnCountChanged(ThingCountChanged change);
+}

@@ -1,0 +1,16 @@
+using Silo.Concurrency;
+
+namespace Flattr.Live;
+
+/// <summary>A thing's live count moved (for thing pages, buttons and trending). Category, language and hidden let listeners filter.</summary>
+[Immutable]
+public sealed record ThingCountChanged(
+    long ThingId,
+    Month Month,
+    long MonthClicks,
+    long TotalClicks,
+    bool Withdrawal,
+    string Category,
+    string Language,
+    bool Hidden,
+    DateTimeOffset At);

@@ -1,0 +1,14 @@
+using Silo;
+using Silo.Concurrency;
+
+namespace Flattr.Statements;
+
+/// <summary>A user's monthly statements (key = user id), read from the ledger.</summary>
+public interface IStatementGrain : IGrainWithIntegerKey
+{
+    [ReadOnly]
+    Task<GiverStatement> GetGiverStatement(Month month);
+
+    [ReadOnly]
+    Task<CreatorStatement> GetCreatorStatement(Month month);
+}

@@ -1,0 +1,38 @@
+using Flattr.Live;
+using Silo;
+using Silo.Concurrency;
+
+namespace Flattr.Things;
+
+/// <summary>
+/// One thing (key = <c>things.id</c>): its info and live counts in memory, and the observers of its count.
+/// Reads throw <c>not_found</c> for unknown ids. Deleted things still answer reads (<see cref="ThingInfo.Status"/>).
+/// </summary>
+public interface IThingGrain : IGrainWithIntegerKey
+{
+    [ReadOnly]
+    Task<ThingInfo> GetInfo();
+
+    [ReadOnly]
+    Task<ThingCounts> GetCounts();
+
+    [ReadOnly]
+    Task<ThingSnapshot> GetSnapshot();
+
+    [ReadOnly]
+    Task<ClickTarget> GetClickTarget();
+
+    /// <summary>Only the owner may update (<c>forbidden</c> otherwise); invalid fields give <c>invalid_parameters</c>.</summary>
+    Task<ThingInfo> Update(long actingUserId, ThingUpdate update);
+
+    /// <summary>Marks the thing deleted (kept for history). Only the owner may delete.</summary>
+    Task Delete(long actingUserId);
+
+    /// <summary>Applies a committed click or withdrawal (called by wallet grains) and notifies observers and the creator.</summary>
+    Task ApplyCountChange(ThingCountChange change);
+
+    /// <summary>Subscribes or renews: subscriptions lapse after one minute, so renew every ~30 s.</summary>
+    Task Watch(IThingObserver observer);
+
+    Task Unwatch(IThingObserver observer);
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+using Silo.Concurrency;
+
+namespace Flattr.Things;
+
+/// <summary>One page of things (pages start at 1), with the total number of matches.</summary>
+[Immutable]
+public sealed record ThingPage(ImmutableArray<ThingSnapshot> Things, long TotalItems, int Page, int Count);

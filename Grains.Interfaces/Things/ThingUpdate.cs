@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Silo.Concurrency;
+
+namespace Flattr.Things;
+
+/// <summary>Fields to change (null leaves a field as it is). The URL and owner never change.</summary>
+[Immutable]
+public sealed record ThingUpdate(
+    string? Title = null,
+    string? Description = null,
+    string? Category = null,
+    string? Language = null,
+    ImmutableArray<string>? Tags = null,
+    bool? Hidden = null);

@@ -1,0 +1,18 @@
+using Silo.Concurrency;
+
+namespace Flattr.Users;
+
+/// <summary>
+/// A giver's current month at a glance. <see cref="ValueOfOneClickCents"/> is what each click would be worth if the
+/// month were settled now: min(budget, balance) split over the clicks by the largest-remainder rule (the smallest
+/// share; with no clicks yet, what a first click would receive).
+/// </summary>
+[Immutable]
+public sealed record AccountSummary(
+    long UserId,
+    Month Month,
+    long BudgetCents,
+    long? NextMonthBudgetCents,
+    long BalanceCents,
+    int ClicksThisMonth,
+    long ValueOfOneClickCents);

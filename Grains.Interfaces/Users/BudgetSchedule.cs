@@ -1,0 +1,13 @@
+using Silo.Concurrency;
+
+namespace Flattr.Users;
+
+/// <summary>
+/// The budget in force for <see cref="Month"/> (0 when none or paused) and, when a change is scheduled,
+/// the amount from the next month on.
+/// </summary>
+[Immutable]
+public sealed record BudgetSchedule(Month Month, long CurrentCents, long? NextMonthCents)
+{
+    public bool HasBudget => CurrentCents > 0;
+}

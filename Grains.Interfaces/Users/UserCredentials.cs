@@ -1,0 +1,7 @@
+using Silo.Concurrency;
+
+namespace Flattr.Users;
+
+/// <summary>What sign-in needs: the stored hash (null for accounts without a password).</summary>
+[Immutable]
+public sealed record UserCredentials(long UserId, string Username, string? PasswordHash);

@@ -1,0 +1,7 @@
+using Silo.Concurrency;
+
+namespace Flattr.Wallets;
+
+/// <summary>One thing a giver clicked in a month.</summary>
+[Immutable]
+public sealed record GiverClick(long ThingId, string ThingTitle, string ThingUrl, long OwnerId, DateTimeOffset At, bool Anonymous, ClickSource Source);
