@@ -1,3 +1,4 @@
+using Flattr.Subscriptions;
 using Flattr.Things;
 using Silo;
 using Silo.Concurrency;
@@ -30,7 +31,8 @@ public interface IWalletGrain : IGrainWithIntegerCompoundKey
     /// <summary>Re-reads budget and balance (after a deposit, a payout or a budget change). Called by the other grains.</summary>
     Task RefreshMeans();
 
-    /// <summary>Adds a subscription's click for this month unless the thing is already clicked (then returns null).
-    /// Called by the subscriptions grain; same rules as <see cref="Flattr"/> except once-per-thing.</summary>
-    Task<FlattrResult?> AddSubscriptionClick(long thingId);
+    /// <summary>Starts a subscription from this month and writes its click of this month (none if the thing is already
+    /// clicked: a subscription never counts twice in a month). Called by <see cref="ISubscriptionsGrain"/>, which checks the
+    /// rules first; the wallet writes it so that its clicked set and the thing's count stay exact.</summary>
+    Task<SubscriptionInfo> Subscribe(long thingId, SubscriptionTerm term);
 }

@@ -1,0 +1,25 @@
+using Flattr.Money;
+
+namespace Flattr.Clicks;
+
+/// <summary>
+/// The outcome of a click or withdrawal. <see cref="Count"/> is the thing's (month, clicks, version) after
+/// the batch that changed it; it is set only for <see cref="ClickWriteStatus.Added"/> and
+/// <see cref="ClickWriteStatus.Withdrawn"/>.
+/// </summary>
+public sealed record ClickWriteResult(ClickWriteStatus Status, ThingMonthCount? Count)
+{
+    public bool Succeeded => Status is ClickWriteStatus.Added or ClickWriteStatus.Withdrawn;
+
+    /// <summary>The Flattr error code for a refused write, or null when it succeeded.</summary>
+    public string? ErrorCode => Status switch
+    {
+        ClickWriteStatus.Added or ClickWriteStatus.Withdrawn => null,
+        ClickWriteStatus.Duplicate => ErrorCodes.FlattrOnce,
+        ClickWriteStatus.OwnThing => ErrorCodes.FlattrOwner,
+        ClickWriteStatus.ThingInactive => ErrorCodes.ThingInactive,
+        ClickWriteStatus.NoMeans => ErrorCodes.NoMeans,
+        ClickWriteStatus.MonthClosed => ErrorCodes.MonthClosed,
+        _ => ErrorCodes.NotFound,
+    };
+}

@@ -1,0 +1,111 @@
+using Silo;
+using Silo.Observers;
+using Silo.Timers;
+
+namespace Flattr.Live;
+
+/// <summary>
+/// A creator's live side: the expected income of the current month and the dashboard watchers. The estimate is rebuilt
+/// from the durable clicks on activation, at each new month and every few minutes (a giver's clicks on other creators'
+/// things change what their clicks here are worth, and those clicks are not sent here); between rebuilds each click
+/// event updates the giver's share at once. Memory only: live numbers never drive money.
+/// </summary>
+public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrain
+{
+    static readonly TimeSpan s_rebuildPeriod = TimeSpan.FromMinutes(5);
+
+    readonly Dictionary<long, GiverClickShare> _shares = [];
+    ObserverManager<ICreatorObserver>? _observers;
+    Month _month;
+    long _expected;
+    long _clicks;
+
+    long CreatorId => this.GetPrimaryKeyLong();
+
+    ObserverManager<ICreatorObserver> Observers => _observers ??= new(TimeSpan.FromMinutes(1), TimeProvider);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await RebuildAsync(cancellationToken);
+        RegisterGrainTimer(RebuildAsync, new GrainTimerCreationOptions(s_rebuildPeriod, s_rebuildPeriod));
+    }
+
+    public async Task<CreatorIncome> GetIncome()
+    {
+        await EnsureCurrentMonthAsync();
+        return Income();
+    }
+
+    public Task Watch(ICreatorObserver observer)
+    {
+        Observers.Subscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(ICreatorObserver observer)
+    {
+        Observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public async Task OnFlattr(FlattrEvent flattr, GiverClickShare share)
+    {
+        ArgumentNullException.ThrowIfNull(flattr);
+        ArgumentNullException.ThrowIfNull(share);
+        await EnsureCurrentMonthAsync();
+        if (share.Month == _month)
+        {
+            Take(share);
+        }
+
+        if (_observers is { Count: > 0 } observers)
+        {
+            var withIncome = flattr with { ExpectedIncomeCents = _expected };
+            await observers.Notify(observer => observer.OnFlattr(withIncome));
+        }
+    }
+
+    void Take(GiverClickShare share)
+    {
+        if (_shares.Remove(share.GiverId, out var old))
+        {
+            _expected -= Worth(old);
+            _clicks -= old.ClicksOnCreator;
+        }
+
+        if (share.ClicksOnCreator > 0)
+        {
+            _shares[share.GiverId] = share;
+            _expected += Worth(share);
+            _clicks += share.ClicksOnCreator;
+        }
+    }
+
+    /// <summary>The giver's spend split equally over their clicks, times the clicks on this creator (rounded down: an estimate).</summary>
+    static long Worth(GiverClickShare share) =>
+        share.GiverClicks <= 0 ? 0 : share.GiverSpendCents * Math.Min(share.ClicksOnCreator, share.GiverClicks) / share.GiverClicks;
+
+    CreatorIncome Income() => new(CreatorId, _month, _expected, _clicks, _shares.Count);
+
+    async Task EnsureCurrentMonthAsync()
+    {
+        if (Month.Current(TimeProvider) != _month)
+        {
+            await RebuildAsync(CancellationToken.None);
+        }
+    }
+
+    async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var month = Month.Current(TimeProvider);
+        var shares = await store.SharesAsync(CreatorId, month, cancellationToken);
+        _month = month;
+        _shares.Clear();
+        _expected = 0;
+        _clicks = 0;
+        foreach (var share in shares)
+        {
+            Take(share);
+        }
+    }
+}

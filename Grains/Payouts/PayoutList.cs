@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Npgsql;
+
+namespace Flattr.Payouts;
+
+/// <summary>Reads a user's payouts, newest first (the ledger store writes them).</summary>
+public sealed class PayoutList(NpgsqlDataSource dataSource)
+{
+    public async Task<ImmutableArray<PayoutInfo>> ForUserAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, user_id, amount_cents, status, requested_at, completed_at FROM payouts WHERE user_id = $1 ORDER BY id DESC");
+        command.Parameters.Add(new() { Value = userId });
+        var payouts = ImmutableArray.CreateBuilder<PayoutInfo>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            payouts.Add(new PayoutInfo(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetString(3) switch
+                {
+                    "paid" => PayoutStatus.Paid,
+                    "failed" => PayoutStatus.Failed,
+                    _ => PayoutStatus.Requested,
+                },
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return payouts.ToImmutable();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Flattr.Ledger;
+using Flattr.Things;
+using Flattr.Wallets;
+using Silo;
+using Silo.Concurrency;
+using static Flattr.Common.StoreCalls;
+
+namespace Flattr.Statements;
+
+/// <summary>
+/// A user's monthly statements, read from the ledger and named with the things' titles. Holds no state, so several
+/// local activations ([StatelessWorker]) may serve one user's statements side by side.
+/// </summary>
+[StatelessWorker(2)]
+public sealed class StatementGrain(LedgerStore ledger, WalletStore wallets, ThingStore things) : Grain, IStatementGrain
+{
+    long UserId => this.GetPrimaryKeyLong();
+
+    public async Task<GiverStatement> GetGiverStatement(Month month)
+    {
+        var means = await RequireUserAsync(month);
+        var statement = await Translated(() => ledger.GetGiverStatementAsync(UserId, month.FirstDay, CancellationToken.None));
+        var named = await NamesAsync(statement.Shares.Select(s => s.ThingId));
+        var lines = statement.Shares
+            .Select(s => named.TryGetValue(s.ThingId, out var thing)
+                ? new GiverStatementLine(s.ThingId, thing.Title, thing.Url, s.OwnerId, thing.OwnerUsername, s.AmountCents)
+                : new GiverStatementLine(s.ThingId, string.Empty, string.Empty, s.OwnerId, string.Empty, s.AmountCents))
+            .OrderBy(l => l.ThingId)
+            .ToImmutableArray();
+        return new GiverStatement(UserId, month, Status(means, month), means.BudgetCents, statement.SpentCents, statement.CharityCents, lines);
+    }
+
+    public async Task<CreatorStatement> GetCreatorStatement(Month month)
+    {
+        var means = await RequireUserAsync(month);
+        var statement = await Translated(() => ledger.GetCreatorStatementAsync(UserId, month.FirstDay, CancellationToken.None));
+        var named = await NamesAsync(statement.Things.Select(t => t.ThingId));
+        var lines = statement.Things
+            .Select(t => new CreatorStatementLine(
+                t.ThingId,
+                named.TryGetValue(t.ThingId, out var thing) ? thing.Title : string.Empty,
+                thing?.Url ?? string.Empty,
+                t.Givers,
+                t.AmountCents))
+            .OrderByDescending(l => l.AmountCents)
+            .ThenBy(l => l.ThingId)
+            .ToImmutableArray();
+        return new CreatorStatement(UserId, month, Status(means, month), statement.ReceivedCents, lines);
+    }
+
+    async Task<GiverMeans> RequireUserAsync(Month month)
+    {
+        var means = await wallets.LoadAsync(UserId, month, CancellationToken.None);
+        return means.Giver is null ? throw new FlattrException(FlattrErrors.NotFound, $"There is no user {UserId}.") : means;
+    }
+
+    async Task<Dictionary<long, ThingInfo>> NamesAsync(IEnumerable<long> thingIds) =>
+        (await things.GetManyAsync(thingIds.Distinct().ToArray(), CancellationToken.None)).ToDictionary(t => t.Id);
+
+    MonthStatus Status(GiverMeans means, Month month) =>
+        means.StoredStatus == MonthStatus.Open && month < Month.Current(TimeProvider) ? MonthStatus.Ended : means.StoredStatus;
+}

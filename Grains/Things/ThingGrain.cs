@@ -1,0 +1,191 @@
+using Flattr.Live;
+using Microsoft.Extensions.Logging;
+using Silo;
+using Silo.Observers;
+
+namespace Flattr.Things;
+
+/// <summary>
+/// One thing: its info and per-month counts in memory (loaded on activation, then moved only by committed clicks,
+/// newest version wins), and its watchers. Non-reentrant: count changes and edits are one at a time; reads are [ReadOnly]
+/// on the interface so they interleave with each other.
+/// </summary>
+public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> logger) : Grain, IThingGrain
+{
+    static readonly TimeSpan s_observerExpiry = TimeSpan.FromMinutes(1);
+
+    readonly Dictionary<Month, StoredMonthCount> _counts = [];
+    ObserverManager<IThingObserver>? _observers;
+    ThingInfo? _info;
+    long _total;
+    DateTimeOffset? _lastFlattrAt;
+    Month _loadedIn;
+
+    long ThingId => this.GetPrimaryKeyLong();
+
+    ObserverManager<IThingObserver> Observers => _observers ??= new(s_observerExpiry, TimeProvider);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _info = await things.GetAsync(ThingId, cancellationToken);
+        if (_info is not null)
+        {
+            await LoadCountsAsync(cancellationToken);
+        }
+    }
+
+    public async Task<ThingInfo> GetInfo() => await RequireInfoAsync();
+
+    public async Task<ThingCounts> GetCounts()
+    {
+        await RequireInfoAsync();
+        return Counts();
+    }
+
+    public async Task<ThingSnapshot> GetSnapshot() => new(await RequireInfoAsync(), Counts());
+
+    public async Task<ClickTarget> GetClickTarget()
+    {
+        var info = await RequireInfoAsync();
+        return new ClickTarget(info.Id, info.OwnerId, info.Status, info.Title, info.Url);
+    }
+
+    public async Task<ThingInfo> Update(long actingUserId, ThingUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var info = RequireOwner(await RequireInfoAsync(), actingUserId, "change");
+        var changed = info with
+        {
+            Title = update.Title is null ? info.Title : ThingRules.Title(update.Title),
+            Description = update.Description is null ? info.Description : ThingRules.Description(update.Description),
+            Category = update.Category is null ? info.Category : ThingRules.Category(update.Category),
+            Language = update.Language is null ? info.Language : ThingRules.Language(update.Language),
+            Tags = update.Tags is { } tags ? ThingRules.Tags(tags) : info.Tags,
+            Hidden = update.Hidden ?? info.Hidden,
+        };
+        _info = await things.UpdateAsync(changed, CancellationToken.None) ?? throw NotFound();
+        return _info;
+    }
+
+    public async Task Delete(long actingUserId)
+    {
+        var info = RequireOwner(await RequireInfoAsync(), actingUserId, "delete");
+        if (info.Status == ThingStatus.Deleted)
+        {
+            return;
+        }
+
+        _info = await things.MarkDeletedAsync(info.Id, CancellationToken.None) ?? throw NotFound();
+    }
+
+    public async Task<ThingCounts> ApplyCountChange(ThingCountChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.ThingId != ThingId)
+        {
+            throw new ArgumentException($"A count change for thing {change.ThingId} was sent to thing {ThingId}.", nameof(change));
+        }
+
+        var info = await RequireInfoAsync();
+        var moved = Apply(new StoredMonthCount(change.Month, change.MonthClicks, change.Version));
+        if (!change.Withdrawal && (_lastFlattrAt is null || change.At > _lastFlattrAt))
+        {
+            _lastFlattrAt = change.At;
+        }
+
+        var monthClicks = _counts.TryGetValue(change.Month, out var current) ? current.Clicks : 0;
+        var flattr = new FlattrEvent(
+            change.Withdrawal ? FlattrEventKind.Withdrawal : FlattrEventKind.Flattr,
+            info.Id,
+            info.Title,
+            info.Url,
+            change.Month,
+            change.Giver,
+            change.At,
+            monthClicks,
+            _total,
+            ExpectedIncomeCents: 0);
+
+        // Live notifications are best effort: they never undo or fail a committed click.
+        GrainFactory.GetCreator(info.OwnerId).OnFlattr(flattr, change.Share).Ignore(logger);
+        if (moved)
+        {
+            var changed = new ThingCountChanged(info.Id, change.Month, monthClicks, _total, change.Withdrawal, info.Category, info.Language, info.Hidden, change.At);
+            GrainFactory.GetLiveFeed().Publish(changed).Ignore(logger);
+            await Observers.Notify(observer => observer.OnCountChanged(changed));
+        }
+
+        return Counts();
+    }
+
+    public Task Watch(IThingObserver observer)
+    {
+        Observers.Subscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(IThingObserver observer)
+    {
+        Observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes the stored count if it is newer than the one held; true when the held count changed.</summary>
+    bool Apply(StoredMonthCount count)
+    {
+        var existed = _counts.TryGetValue(count.Month, out var held);
+        if (existed && held.Version >= count.Version)
+        {
+            return false;
+        }
+
+        _counts[count.Month] = count;
+        _total += count.Clicks - held.Clicks;
+        return !existed || count.Clicks != held.Clicks;
+    }
+
+    ThingCounts Counts()
+    {
+        var month = Month.Current(TimeProvider);
+        return new ThingCounts(ThingId, month, _counts.TryGetValue(month, out var count) ? count.Clicks : 0, _total, _lastFlattrAt);
+    }
+
+    async Task LoadCountsAsync(CancellationToken cancellationToken)
+    {
+        _loadedIn = Month.Current(TimeProvider);
+        var (counts, lastFlattrAt) = await things.CountsAsync(ThingId, cancellationToken);
+        foreach (var count in counts)
+        {
+            Apply(count);
+        }
+
+        _lastFlattrAt = lastFlattrAt;
+    }
+
+    /// <summary>A thing unknown at activation may have been registered since (ids come from the database): look again.</summary>
+    async Task<ThingInfo> RequireInfoAsync()
+    {
+        if (_info is not null)
+        {
+            if (_loadedIn != Month.Current(TimeProvider))
+            {
+                // A new month began: subscription clicks materialised in bulk moved the database's counts without passing
+                // through this grain. Reloading is safe in any turn: versions only move forward.
+                await LoadCountsAsync(CancellationToken.None);
+            }
+
+            return _info;
+        }
+
+        _info = await things.GetAsync(ThingId, CancellationToken.None) ?? throw NotFound();
+        await LoadCountsAsync(CancellationToken.None);
+        return _info;
+    }
+
+    static ThingInfo RequireOwner(ThingInfo info, long actingUserId, string verb) =>
+        info.OwnerId == actingUserId
+            ? info
+            : throw new FlattrException(FlattrErrors.Forbidden, $"Only the owner may {verb} thing {info.Id}.");
+
+    FlattrException NotFound() => new(FlattrErrors.NotFound, $"There is no thing {ThingId}.");
+}

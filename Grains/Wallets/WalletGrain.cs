@@ -1,0 +1,339 @@
+using System.Collections.Immutable;
+using Flattr.Clicks;
+using Flattr.Live;
+using Flattr.Money;
+using Flattr.Subscriptions;
+using Flattr.Things;
+using Microsoft.Extensions.Logging;
+using Silo;
+using StoreClickSource = Flattr.Clicks.ClickSource;
+
+namespace Flattr.Wallets;
+
+/// <summary>
+/// A giver's month: the set of things clicked (loaded on activation), budget and balance, and the click rules checked in
+/// memory before the durable write. Non-reentrant on purpose: one click of a giver at a time is what makes the in-memory
+/// once-per-thing check exact; different givers' wallets run in parallel and share group commits in the click store.
+/// A click is acknowledged only after its batch committed; then the thing's count and the live notifications follow.
+/// </summary>
+public sealed partial class WalletGrain(
+    ClickStore clickStore,
+    SubscriptionStore subscriptionStore,
+    WalletStore wallets,
+    ThingStore things,
+    ILogger<WalletGrain> logger)
+    : Grain, IWalletGrain
+{
+    readonly Dictionary<long, GiverClick> _clicks = [];
+    long _giverId;
+    Month _month;
+    string? _keyError;
+    GiverMeans _means = new(null, 0, 0, MonthStatus.Open);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _giverId = this.GetPrimaryKeyLong(out var extension);
+        if (!Month.TryParse(extension, out _month))
+        {
+            _keyError = $"'{extension}' is not a month (yyyy-MM).";
+            return;
+        }
+
+        _means = await wallets.LoadAsync(_giverId, _month, cancellationToken);
+        if (_means.Giver is not null)
+        {
+            await LoadClicksAsync(cancellationToken);
+        }
+    }
+
+    public async Task<FlattrResult> Flattr(long thingId, bool anonymous)
+    {
+        var giver = RequireGiver();
+        RequireOpenForClicks();
+        if (_clicks.ContainsKey(thingId))
+        {
+            throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
+        }
+
+        var target = await RequireClickableAsync(thingId, FlattrErrors.FlattrOwner);
+        await RequireMeansAsync();
+        return await CommitAsync(giver, target, anonymous, StoreClickSource.Click)
+            ?? throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
+    }
+
+    public async Task<FlattrResult> FlattrAutoSubmit(AutoSubmission submission, bool anonymous)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        RequireGiver();
+        RequireOpenForClicks();
+        if (submission.OwnerId == _giverId)
+        {
+            throw new FlattrException(FlattrErrors.FlattrOwner, "You cannot flattr your own thing.");
+        }
+
+        // Means first, so a giver who cannot flattr does not create things by trying.
+        await RequireMeansAsync();
+        var thing = await GrainFactory.GetThingRegistry().GetOrCreate(submission);
+        return await Flattr(thing.Id, anonymous);
+    }
+
+    public async Task<WithdrawalResult> Withdraw(long thingId)
+    {
+        RequireGiver();
+        if (_month > Month.Current(TimeProvider))
+        {
+            throw new FlattrException(FlattrErrors.MonthClosed, $"{_month} has not begun.");
+        }
+
+        if (_means.StoredStatus != MonthStatus.Open)
+        {
+            throw new FlattrException(FlattrErrors.MonthClosed, $"{_month} is {_means.StoredStatus.ToString().ToLowerInvariant()}: its clicks stay.");
+        }
+
+        if (!_clicks.TryGetValue(thingId, out var click))
+        {
+            throw new FlattrException(FlattrErrors.NotFound, $"You did not flattr thing {thingId} in {_month}.");
+        }
+
+        var result = await WriteAsync(() => clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None));
+        if (result.Status == ClickWriteStatus.NotClicked)
+        {
+            _clicks.Remove(thingId);
+        }
+
+        await ThrowIfRefusedAsync(result, thingId);
+        _clicks.Remove(thingId);
+        var count = result.Count!;
+        var giver = click.Anonymous ? null : Identity(_means.Giver!);
+        var change = new ThingCountChange(thingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: true,
+            TimeProvider.GetUtcNow(), giver, Share(click.OwnerId));
+        await ApplyToThingAsync(change);
+        return new WithdrawalResult(_giverId, thingId, _month, count.Clicks, _clicks.Count, ValueOfOneClick(_means));
+    }
+
+    public async Task<GiverMonth> GetMonth()
+    {
+        RequireGiver();
+
+        // A month other than the open current one may be settling or settled by now: read it fresh (without keeping it,
+        // since this is a read-only call).
+        var means = _month == Month.Current(TimeProvider) && _means.StoredStatus == MonthStatus.Open
+            ? _means
+            : await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
+        var status = means.StoredStatus == MonthStatus.Open && _month < Month.Current(TimeProvider) ? MonthStatus.Ended : means.StoredStatus;
+        var clicks = _clicks.Values.OrderBy(c => c.At).ThenBy(c => c.ThingId).ToImmutableArray();
+        return new GiverMonth(_giverId, _month, status, means.BudgetCents, means.BalanceCents, Spend(means), clicks, ValueOfOneClick(means));
+    }
+
+    public Task<bool> HasFlattred(long thingId) => Task.FromResult(_clicks.ContainsKey(thingId));
+
+    public async Task RefreshMeans()
+    {
+        RequireKey();
+        _means = await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
+    }
+
+    public async Task<SubscriptionInfo> Subscribe(long thingId, SubscriptionTerm term)
+    {
+        var giver = RequireGiver();
+        RequireOpenForClicks();
+        var target = await RequireClickableAsync(thingId, FlattrErrors.ThingOwner);
+        SubscriptionResult subscribed;
+        try
+        {
+            subscribed = await subscriptionStore.SubscribeAsync(_giverId, thingId, term == SubscriptionTerm.UntilCancelled ? null : (int)term,
+                CancellationToken.None);
+        }
+        catch (MoneyRuleException e) when (e.Code == ErrorCodes.Conflict)
+        {
+            throw new FlattrException(FlattrErrors.Subscribed, $"You already subscribe to thing {thingId}.", e);
+        }
+        catch (MoneyRuleException e)
+        {
+            throw new FlattrException(e.Code, e.Message, e);
+        }
+
+        // The subscription stands even when its first click is refused (e.g. the month closed meanwhile): the settlement
+        // materialises the click of every month in its term.
+        var click = subscribed.CurrentMonthClick;
+        if (click.Status == ClickWriteStatus.Duplicate)
+        {
+            await LoadClicksAsync(CancellationToken.None);
+        }
+        else if (click.Succeeded)
+        {
+            await TakeCommittedClickAsync(giver, target, anonymous: false, StoreClickSource.Subscription, click);
+        }
+
+        return SubscriptionMapping.ToInfo(subscribed.Subscription, target.Title, _month);
+    }
+
+    /// <summary>Writes the click durably; null when the database already had it (the held set is then refreshed).</summary>
+    async Task<FlattrResult?> CommitAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source)
+    {
+        var result = await WriteAsync(() => clickStore.AddAsync(
+            new ClickWrite(_giverId, target.ThingId, _month.FirstDay, anonymous, source), CancellationToken.None));
+        if (result.Status == ClickWriteStatus.Duplicate)
+        {
+            // Another writer (a subscription's materialisation, another process) clicked it first: take the truth from the database.
+            await LoadClicksAsync(CancellationToken.None);
+            return null;
+        }
+
+        await ThrowIfRefusedAsync(result, target.ThingId);
+        return await TakeCommittedClickAsync(giver, target, anonymous, source, result);
+    }
+
+    /// <summary>Holds a committed click in memory and moves the thing's count.</summary>
+    async Task<FlattrResult> TakeCommittedClickAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source,
+        ClickWriteResult result)
+    {
+        var at = TimeProvider.GetUtcNow();
+        _clicks[target.ThingId] = new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
+            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+        var count = result.Count!;
+        var change = new ThingCountChange(target.ThingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: false, at,
+            anonymous ? null : Identity(giver), Share(target.OwnerId));
+        var counts = await ApplyToThingAsync(change);
+        return new FlattrResult(_giverId, target.ThingId, _month, anonymous, at, count.Clicks, counts?.Total ?? count.Clicks,
+            _clicks.Count, ValueOfOneClick(_means));
+    }
+
+    /// <summary>The thing grain's count follows the database by version; a failure here cannot undo the committed click.</summary>
+    async Task<ThingCounts?> ApplyToThingAsync(ThingCountChange change)
+    {
+        try
+        {
+            return await GrainFactory.GetThing(change.ThingId).ApplyCountChange(change);
+        }
+#pragma warning disable CA1031 // The click is committed whatever went wrong here; the thing reloads its count from the database on its next activation.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            CountUpdateFailed(logger, change.ThingId, e);
+            return null;
+        }
+    }
+
+    async Task<ClickTarget> RequireClickableAsync(long thingId, string ownCode)
+    {
+        var target = await GrainFactory.GetThing(thingId).GetClickTarget();
+        if (target.OwnerId == _giverId)
+        {
+            throw new FlattrException(ownCode, "You cannot flattr your own thing.");
+        }
+
+        return target.Status == ThingStatus.Active
+            ? target
+            : throw new FlattrException(FlattrErrors.ThingInactive, $"Thing {thingId} was deleted and takes no more flattrs.");
+    }
+
+    /// <summary>Means are cached; a cached "no" is checked again, since a deposit or a first budget may have come since.</summary>
+    async Task RequireMeansAsync()
+    {
+        if (!HasMeans(_means))
+        {
+            _means = await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
+            if (!HasMeans(_means))
+            {
+                throw new FlattrException(FlattrErrors.NoMeans,
+                    _means.BudgetCents <= 0 ? $"You have no budget for {_month}: set one to flattr." : "Your balance is empty: top up to flattr.");
+            }
+        }
+    }
+
+    async Task ThrowIfRefusedAsync(ClickWriteResult result, long thingId)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        if (result.Status is ClickWriteStatus.NoMeans or ClickWriteStatus.MonthClosed)
+        {
+            _means = await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
+        }
+
+        throw new FlattrException(result.ErrorCode!, result.Status switch
+        {
+            ClickWriteStatus.NotClicked => $"You did not flattr thing {thingId} in {_month}.",
+            ClickWriteStatus.MonthClosed => $"{_month} is closed for clicks.",
+            ClickWriteStatus.GiverNotFound => $"There is no user {_giverId}.",
+            ClickWriteStatus.ThingNotFound => $"There is no thing {thingId}.",
+            ClickWriteStatus.ThingInactive => $"Thing {thingId} was deleted and takes no more flattrs.",
+            ClickWriteStatus.OwnThing => "You cannot flattr your own thing.",
+            ClickWriteStatus.NoMeans => "You have no budget or no balance for this month.",
+            _ => $"The click on thing {thingId} was refused ({result.Status}).",
+        });
+    }
+
+    static async Task<ClickWriteResult> WriteAsync(Func<Task<ClickWriteResult>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (MoneyRuleException e)
+        {
+            throw new FlattrException(e.Code, e.Message, e);
+        }
+    }
+
+    async Task LoadClicksAsync(CancellationToken cancellationToken)
+    {
+        var rows = await clickStore.ListForGiverAsync(_giverId, _month.FirstDay, cancellationToken);
+        var infos = (await things.GetManyAsync(rows.Select(r => r.ThingId).ToArray(), cancellationToken)).ToDictionary(t => t.Id);
+        _clicks.Clear();
+        foreach (var row in rows)
+        {
+            var info = infos[row.ThingId];
+            _clicks[row.ThingId] = new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
+                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+        }
+    }
+
+    GiverProfile RequireGiver()
+    {
+        RequireKey();
+        return _means.Giver ?? throw new FlattrException(FlattrErrors.NotFound, $"There is no user {_giverId}.");
+    }
+
+    void RequireKey()
+    {
+        if (_keyError is not null)
+        {
+            throw new FlattrException(FlattrErrors.InvalidParameters, _keyError);
+        }
+    }
+
+    /// <summary>Clicks go only to the current month (per the DI clock) while the database still has it open.</summary>
+    void RequireOpenForClicks()
+    {
+        var current = Month.Current(TimeProvider);
+        if (_month != current)
+        {
+            throw new FlattrException(FlattrErrors.MonthClosed,
+                _month < current ? $"{_month} is over: clicks go to {current}." : $"{_month} has not begun.");
+        }
+
+        if (_means.StoredStatus != MonthStatus.Open)
+        {
+            throw new FlattrException(FlattrErrors.MonthClosed, $"{_month} is closed for clicks.");
+        }
+    }
+
+    GiverClickShare Share(long ownerId) =>
+        new(_giverId, _month, Spend(_means), _clicks.Count, _clicks.Values.Count(c => c.OwnerId == ownerId));
+
+    static bool HasMeans(GiverMeans means) => means.BudgetCents > 0 && means.BalanceCents > 0;
+
+    static long Spend(GiverMeans means) => Math.Max(0, Math.Min(means.BudgetCents, means.BalanceCents));
+
+    /// <summary>The smallest share of the largest-remainder split; with no clicks yet, what a first click would get.</summary>
+    long ValueOfOneClick(GiverMeans means) => _clicks.Count == 0 ? Spend(means) : Spend(means) / _clicks.Count;
+
+    static GiverIdentity Identity(GiverProfile giver) => new(giver.Id, giver.Username, giver.DisplayName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The count of thing {ThingId} was not updated after a committed click; it reloads on its next activation")]
+    static partial void CountUpdateFailed(ILogger logger, long thingId, Exception exception);
+}

@@ -1,0 +1,1 @@
+INSERT INTO widgets (id, name, colour) VALUES (1, 'sprocket', 'blue');

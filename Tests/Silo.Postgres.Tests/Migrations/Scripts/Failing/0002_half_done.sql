@@ -1,0 +1,2 @@
+CREATE TABLE gadget_parts (id bigint PRIMARY KEY);
+INSERT INTO gadget_parts (id) VALUES (1), (1);
