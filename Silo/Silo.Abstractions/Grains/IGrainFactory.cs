@@ -20,6 +20,11 @@ public interface IGrainFactory
     TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string keyExtension)
         where TGrainInterface : IGrainWithIntegerCompoundKey;
 
+    /// <summary>A reference to an existing identity, e.g. one read back from storage. The grain class named by
+    /// <paramref name="grainId"/> must implement <typeparamref name="TGrainInterface"/>.</summary>
+    TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
+        where TGrainInterface : IAddressable;
+
     /// <summary>Makes a local object addressable so that grains can call it back.
     /// The caller keeps a strong reference to <paramref name="observer"/> for as long as it wants calls.</summary>
     TObserverInterface CreateObjectReference<TObserverInterface>(IGrainObserver observer)

@@ -9,7 +9,8 @@ namespace Silo.Observers;
 public sealed class ObserverManager<TObserver>(TimeSpan expirationDuration, TimeProvider timeProvider)
     where TObserver : class, IGrainObserver
 {
-    readonly ConcurrentDictionary<TObserver, DateTimeOffset> _subscribers = new(ReferenceEqualityComparer.Instance);
+    // Observer references compare by identity of the observed object, so a renewed subscription through an equal reference replaces the old one.
+    readonly ConcurrentDictionary<TObserver, DateTimeOffset> _subscribers = new();
 
     public TimeSpan ExpirationDuration { get; } = expirationDuration;
 

@@ -1,0 +1,10 @@
+namespace Silo.Runtime.Messaging;
+
+/// <summary>The four shapes a grain method may return.</summary>
+enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
