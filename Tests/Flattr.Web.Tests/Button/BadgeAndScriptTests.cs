@@ -114,7 +114,7 @@ public sealed class BadgeAndScriptTests(FlattrApp app)
         Assert.Equal("alice", link.Owner);
         Assert.Equal("https://example.org/post", link.Url);
         Assert.Equal("https://example.org/post", link.Title);
-        Assert.Equal(["a", "b"], link.Tags);
+        Assert.Equal(["a", "b"], link.Tags.ToArray());
         Assert.Equal("audio", link.Category);
         Assert.Equal("fr_FR", link.Language);
         Assert.True(link.Hidden);

@@ -39,7 +39,7 @@ public sealed partial class AccountJourneyTests(FlattrApp app, Browser browser, 
         var link = VerificationLink().Match(mail!).Value;
         Assert.StartsWith(app.BaseUri.ToString(), link, StringComparison.Ordinal);
         await page.GotoAsync(link);
-        await Expect(page.Locator(".notice")).ToContainTextAsync("confirmed");
+        await Expect(page.Locator(".notice").First).ToContainTextAsync("confirmed");
 
         await page.GotoAsync(new Uri(app.BaseUri, "/signin").ToString());
         await page.FillAsync("#Login", email);
@@ -49,7 +49,7 @@ public sealed partial class AccountJourneyTests(FlattrApp app, Browser browser, 
 
         await page.FillAsync("input[name=amount]", "20");
         await page.ClickAsync("form[action*=TopUp] button");
-        await Expect(page.Locator(".notice")).ToContainTextAsync("€18.00 added");
+        await Expect(page.Locator("#notice")).ToContainTextAsync("€18.00 added");
         await page.SelectOptionAsync("select[name=amountCents]", "500");
         await page.ClickAsync("form[action*=Budget] button");
         await Expect(page.Locator("#budget")).ToHaveTextAsync("€5.00");

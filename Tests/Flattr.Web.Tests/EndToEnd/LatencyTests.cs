@@ -65,5 +65,12 @@ public sealed class LatencyTests(FlattrApp app, Browser browser, ITestOutputHelp
     static double Percentile(ImmutableArray<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    public sealed record ReceivedClick(long ThingId, string Kind, double ReceivedAt);
+    public sealed class ReceivedClick
+    {
+        public long ThingId { get; set; }
+
+        public string Kind { get; set; } = string.Empty;
+
+        public double ReceivedAt { get; set; }
+    }
 }
