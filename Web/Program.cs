@@ -1,20 +1,27 @@
+using Flattr.Web.Demo;
+using Flattr.Web.Hosting;
 using Flattr.Web.Operator;
 using Flattr.Web.Payments;
-using Silo.Hosting;
 
+// The composition root: operator commands, the co-hosted silo with the grains, the web, the payment webhook.
 if (OperatorCommands.IsCommand(args))
 {
     return await OperatorCommands.RunAsync(args, Console.Out, CancellationToken.None);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoSetup.TranslateDemoFlag(args));
 var connectionString = await FlattrSilo.ConnectionStringAsync(builder.Configuration, null, CancellationToken.None);
 builder.Services.AddFlattrSilo(builder.Configuration, connectionString);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PaymentsJson.Default));
+builder.AddFlattrWeb();
 
 var app = builder.Build();
-app.MapGet("/", StatusPage.RenderAsync);
+app.UseFlattrWeb();
 app.MapGet("/health", () => "ok");
+app.MapGet("/status", StatusPage.RenderAsync);
 app.MapSandboxPayments(app.Environment);
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

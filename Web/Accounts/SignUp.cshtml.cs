@@ -1,0 +1,76 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Flattr.Users;
+using Flattr.Web.Hosting;
+using Flattr.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Silo;
+
+namespace Flattr.Web.Accounts;
+
+public sealed partial class SignUpModel(IGrainFactory grains, PasswordChecker passwords, AccountMails mails) : PageModel
+{
+    public const int MinimumPasswordLength = 10;
+
+    [BindProperty]
+    public string Username { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Email { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Password { get; set; } = string.Empty;
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var texts = Texts.Current;
+        Username = Username.Trim().ToLowerInvariant();
+        Email = Email.Trim();
+        if (!UsernamePattern().IsMatch(Username))
+        {
+            Errors[nameof(Username)] = texts.ErrorUsername;
+        }
+
+        if (!MailAddress.TryCreate(Email, out var address) || address.Address != Email || Email.Length > 254)
+        {
+            Errors[nameof(Email)] = texts.ErrorEmail;
+        }
+
+        if (Password.Length < MinimumPasswordLength)
+        {
+            Errors[nameof(Password)] = string.Format(System.Globalization.CultureInfo.CurrentCulture, texts.ErrorPasswordLength, MinimumPasswordLength);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var hash = await passwords.HashAsync(Password, cancellationToken);
+        var language = SupportedLanguages.ThingLanguageFor(SupportedLanguages.Current);
+        UserProfile profile;
+        try
+        {
+            profile = await grains.GetGrain<IUserDirectoryGrain>(Singletons.Key)
+                .Register(new SignUp(Username, Email, Username, language, hash));
+        }
+        catch (FlattrException e) when (e.Code == FlattrErrors.Conflict)
+        {
+            Errors[nameof(Username)] = texts.ErrorAccountTaken;
+            return Page();
+        }
+
+        await mails.SendVerificationAsync(profile.Id, profile.Email, profile.DisplayName, language, Request.BaseUri(), cancellationToken);
+        return RedirectToPage("/Accounts/CheckInbox", new { email = profile.Email });
+    }
+
+    [GeneratedRegex("^[a-z0-9_]{3,30}$")]
+    private static partial Regex UsernamePattern();
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Reflection;
+using Flattr.Web.Accounts;
+using Flattr.Web.Hosting;
+using Flattr.Web.Security;
+using Microsoft.Net.Http.Headers;
+using QRCoder;
+using Silo;
+
+namespace Flattr.Web.Button;
+
+/// <summary>
+/// The button's endpoints: its scripts, the SVG badges (ETag-cacheable, counts from grain memory), QR codes,
+/// and the JSON flattr/undo used by Flattr's own pages (antiforgery-checked, rate-limited).
+/// </summary>
+public static class ButtonEndpoints
+{
+    public static IEndpointRouteBuilder MapButtonEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // The loader is fetched by every page that embeds a button, from any site.
+        endpoints.MapGet("/button.js", (HttpContext http) => Script(http, "button.js"));
+        endpoints.MapGet("/button/frame.js", (HttpContext http) => Script(http, "frame.js"));
+        endpoints.MapGet("/button/confirm.js", (HttpContext http) => Script(http, "confirm.js"));
+
+        endpoints.MapGet("/things/{id:long}/button.svg", async (long id, HttpContext http, IGrainFactory grains, BadgeRenderer badges) =>
+            await Badge(http, badges, await grains.FindAsync(id, null)));
+        endpoints.MapGet("/button.svg", async (string? url, HttpContext http, IGrainFactory grains, BadgeRenderer badges) =>
+            await Badge(http, badges, await grains.FindAsync(null, url)));
+
+        endpoints.MapGet("/things/{id:long}/qr.svg", async (long id, HttpContext http, IGrainFactory grains) =>
+        {
+            if (await grains.FindAsync(id, null) is null)
+            {
+                return Results.NotFound();
+            }
+
+            // Scanning opens the thing's page, where a signed-in giver flattrs in one tap: Flattr in real life.
+            var target = http.Request.Absolute(string.Create(CultureInfo.InvariantCulture, $"/things/{id}?via=qr"));
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(target, QRCodeGenerator.ECCLevel.M);
+            var svg = new SvgQRCode(data).GetGraphic(8, "#1f2a1a", "#ffffff", drawQuietZones: true);
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(svg, "image/svg+xml");
+        });
+
+        endpoints.MapPost("/things/{id:long}/flattr", async (long id, bool? anonymous, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        {
+            if (http.User.UserId() is not { } giverId)
+            {
+                return ErrorResponses.Result(FlattrErrors.Unauthorized, Localization.Texts.Current.ErrorSignInToFlattr);
+            }
+
+            try
+            {
+                var result = await grains.WalletNow(giverId, time).Flattr(id, anonymous ?? false);
+                return Results.Json(result.ToResponse(), WebJsonContext.Default.FlattrResponse);
+            }
+            catch (FlattrException e)
+            {
+                return ErrorResponses.Result(e.Code, Flattring.Explain(e));
+            }
+        }).RequireRateLimiting(RateLimits.Flattr).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+
+        return endpoints;
+    }
+
+    static IResult Script(HttpContext http, string name)
+    {
+        var script = Scripts.Get(name);
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        http.Response.Headers.ETag = script.ETag;
+        if (http.Request.Headers.IfNoneMatch.ToString() == script.ETag)
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        // Loaded by other sites' pages: allow them to read it (it is public and carries no user data).
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        return Results.Text(script.Text, "text/javascript; charset=utf-8");
+    }
+
+    static Task<IResult> Badge(HttpContext http, BadgeRenderer badges, Flattr.Things.ThingSnapshot? thing)
+    {
+        var count = thing?.Counts.Total ?? 0;
+        var etag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"b{thing?.Info.Id ?? 0}-{count}\""));
+        var headers = http.Response.Headers;
+        headers.ETag = etag.ToString();
+        headers.CacheControl = "public, max-age=60";
+        // An SVG opened directly is a document: it must not run script or load anything.
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
+        if (EntityTagHeaderValue.TryParseList([ifNoneMatch], out var tags) && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            return Task.FromResult(Results.StatusCode(StatusCodes.Status304NotModified));
+        }
+
+        return Task.FromResult(Results.Text(badges.Render(count), "image/svg+xml"));
+    }
+
+    /// <summary>The button's scripts, embedded in the assembly beside this code (Button/Scripts/*.js).</summary>
+    static class Scripts
+    {
+        const string Prefix = "button-scripts/";
+        static readonly Dictionary<string, (string Text, string ETag)> Loaded = Load();
+
+        public static (string Text, string ETag) Get(string name) => Loaded[name];
+
+        static Dictionary<string, (string Text, string ETag)> Load()
+        {
+            var assembly = Assembly.GetExecutingAssembly();
+            var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(resource)!;
+                using var reader = new StreamReader(stream);
+                var text = reader.ReadToEnd();
+                var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+                result[resource[Prefix.Length..]] = (text, "\"" + hash + "\"");
+            }
+
+            return result;
+        }
+    }
+}

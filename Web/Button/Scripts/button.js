@@ -1,0 +1,55 @@
+/* Flattr button loader. Embed with:
+ *   <script async src="https://FLATTR/button.js"></script>
+ *   <a class="FlattrButton" href="https://example.org/post" data-flattr-uid="alice" data-flattr-button="compact"
+ *      title="Post title" data-flattr-category="text" data-flattr-tags="a,b">Description</a>
+ * Each anchor becomes a small frame served by Flattr; the flattr itself is confirmed in a Flattr window,
+ * so the page that embeds the button can neither click it for the reader nor hide it. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = script ? new URL(script.src).origin : "";
+  var prefix = "data-flattr-";
+
+  function param(a, name) {
+    return a.getAttribute(prefix + name) || "";
+  }
+
+  function render(a) {
+    if (a.getAttribute("data-flattr-rendered")) { return; }
+    a.setAttribute("data-flattr-rendered", "1");
+    var compact = param(a, "button") === "compact";
+    var q = new URLSearchParams();
+    q.set("url", param(a, "url") || a.href);
+    q.set("uid", param(a, "uid"));
+    q.set("button", compact ? "compact" : "large");
+    q.set("title", param(a, "title") || a.getAttribute("title") || "");
+    q.set("description", param(a, "description") || (a.textContent || "").replace(/\s+/g, " ").trim().slice(0, 1000));
+    q.set("category", param(a, "category"));
+    q.set("language", param(a, "language") || (a.getAttribute("lang") || "").replace("-", "_"));
+    q.set("tags", param(a, "tags"));
+    q.set("hidden", param(a, "hidden"));
+    var frame = document.createElement("iframe");
+    frame.className = "FlattrButton";
+    frame.src = base + "/button/view?" + q.toString();
+    frame.title = "Flattr";
+    frame.loading = "lazy";
+    frame.setAttribute("scrolling", "no");
+    frame.style.border = "0";
+    frame.style.overflow = "hidden";
+    frame.style.width = compact ? "132px" : "64px";
+    frame.style.height = compact ? "24px" : "74px";
+    a.parentNode.replaceChild(frame, a);
+  }
+
+  function setup() {
+    var anchors = document.querySelectorAll("a.FlattrButton");
+    for (var i = 0; i < anchors.length; i++) { render(anchors[i]); }
+  }
+
+  window.FlattrLoader = { setup: setup, render: render };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

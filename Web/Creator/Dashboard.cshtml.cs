@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Flattr.Live;
+using Flattr.Things;
+using Flattr.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Silo;
+
+namespace Flattr.Web.Creator;
+
+/// <summary>The creator's dashboard: expected income, a live ticker of clicks arriving, monthly charts and their things.</summary>
+[Authorize]
+public sealed class DashboardModel(IGrainFactory grains, TimeProvider time) : PageModel
+{
+    const int ChartMonths = 12;
+
+    public long CreatorId { get; private set; }
+
+    public CreatorIncome Income { get; private set; } = null!;
+
+    public ThingPage Things { get; private set; } = new([], 0, 1, 100);
+
+    /// <summary>Months (oldest first) with settled income and clicks, the current month as expected so far.</summary>
+    public ImmutableArray<MonthPoint> History { get; private set; } = [];
+
+    public sealed record MonthPoint(Month Month, long Clicks, long IncomeCents, bool Settled);
+
+    public string HistoryData => string.Join(';', History.Select(p =>
+        string.Create(CultureInfo.InvariantCulture, $"{p.Month}|{p.Clicks}|{p.IncomeCents}")));
+
+    public async Task OnGetAsync()
+    {
+        CreatorId = User.RequiredUserId();
+        Income = await grains.GetCreator(CreatorId).GetIncome();
+        Things = await grains.GetThingRegistry().ListByOwner(CreatorId, includeHidden: true, 1, 100);
+
+        var now = Month.Current(time);
+        var statements = grains.GetStatements(CreatorId);
+        var months = Enumerable.Range(1, ChartMonths - 1).Select(i => now.AddMonths(-(ChartMonths - i))).ToList();
+        var points = new List<MonthPoint>(ChartMonths);
+        foreach (var month in months)
+        {
+            var statement = await statements.GetCreatorStatement(month);
+            points.Add(new MonthPoint(month, statement.Lines.Sum(l => (long)l.Givers), statement.TotalCents, Settled: true));
+        }
+
+        points.Add(new MonthPoint(now, Income.ClicksThisMonth, Income.ExpectedIncomeCents, Settled: false));
+        History = [.. points];
+    }
+}

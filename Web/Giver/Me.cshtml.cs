@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Flattr.Subscriptions;
+using Flattr.Users;
+using Flattr.Wallets;
+using Flattr.Web.Accounts;
+using Flattr.Web.Button;
+using Flattr.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Silo;
+
+namespace Flattr.Web.Giver;
+
+/// <summary>The giver's month: budget, balance and top-up, this month's clicks (with undo), subscriptions, statements.</summary>
+[Authorize]
+public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
+{
+    public static ImmutableArray<long> BudgetSteps { get; } = [200, 500, 1000, 2000, 5000, 10000];
+
+    public GiverMonth Month { get; private set; } = null!;
+
+    public BudgetSchedule Budget { get; private set; } = null!;
+
+    public ImmutableArray<SubscriptionInfo> Subscriptions { get; private set; } = [];
+
+    public ImmutableArray<Month> StatementMonths { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [TempData]
+    public bool NoticeIsError { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var userId = User.RequiredUserId();
+        var now = Flattr.Month.Current(time);
+        Month = await grains.GetWallet(userId, now).GetMonth();
+        Budget = await grains.GetUser(userId).GetBudget();
+        Subscriptions = await grains.GetSubscriptions(userId).List();
+        StatementMonths = [.. Enumerable.Range(1, 6).Select(i => now.AddMonths(-i))];
+    }
+
+    public Task<IActionResult> OnPostBudgetAsync(long amountCents) =>
+        Act(async userId =>
+        {
+            var change = await grains.GetUser(userId).SetBudget(amountCents);
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                change.AppliesThisMonth ? Texts.Current.BudgetSetNow : Texts.Current.BudgetSetNext, Money.Euros(change.AmountCents), change.EffectiveFrom);
+        });
+
+    public Task<IActionResult> OnPostPauseAsync() =>
+        Act(async userId =>
+        {
+            var change = await grains.GetUser(userId).PauseBudget();
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, Texts.Current.BudgetPaused, change.EffectiveFrom);
+        });
+
+    public Task<IActionResult> OnPostTopUpAsync(string amount) =>
+        Act(async userId =>
+        {
+            var cents = Money.ParseEuros(amount) ?? throw new FlattrException(FlattrErrors.InvalidParameters, Texts.Current.ErrorAmount);
+            // The sandbox provider signs a "payment succeeded" webhook; it is booked through the same verification as a real one.
+            var payments = grains.GetSandboxPayments();
+            var webhook = await payments.CreateSandboxPayment(userId, cents);
+            var receipt = await payments.ReceiveWebhook(webhook);
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, Texts.Current.TopUpDone,
+                Money.Euros(receipt.AmountCents), Money.Euros(receipt.FeeCents), Money.Euros(receipt.CreditedCents));
+        });
+
+    public Task<IActionResult> OnPostUndoAsync(long thingId) =>
+        Act(async userId =>
+        {
+            await grains.WalletNow(userId, time).Withdraw(thingId);
+            return Texts.Current.FlattrUndone;
+        });
+
+    public Task<IActionResult> OnPostCancelSubscriptionAsync(long thingId) =>
+        Act(async userId =>
+        {
+            await grains.GetSubscriptions(userId).Cancel(thingId);
+            return Texts.Current.SubscriptionCancelled;
+        });
+
+    async Task<IActionResult> Act(Func<long, Task<string>> action)
+    {
+        try
+        {
+            Notice = await action(User.RequiredUserId());
+            NoticeIsError = false;
+        }
+        catch (FlattrException e)
+        {
+            Notice = e.Code == FlattrErrors.InvalidParameters ? e.Message : Flattring.Explain(e);
+            NoticeIsError = true;
+        }
+
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,25 @@
+namespace Flattr.Web.Hosting;
+
+/// <summary>Web settings, bound from the configuration section <c>Flattr:Web</c>.</summary>
+public sealed class FlattrWebOptions
+{
+    public const string Section = "Flattr:Web";
+
+    /// <summary>The public base address used in embed snippets and QR codes; empty means "the address of the request".</summary>
+    public string PublicBaseUrl { get; set; } = string.Empty;
+
+    /// <summary>Shows the development mail outbox at <c>/dev/outbox</c> (always on in Development and in demo mode).</summary>
+    public bool ShowOutbox { get; set; }
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Flattrs a signed-in giver may make per minute (a token bucket that refills every second).</summary>
+    public int FlattrsPerMinute { get; set; } = 60;
+
+    /// <summary>Password hashes computed at once: each costs about a third of a CPU-second, so sign-in floods must queue.</summary>
+    public int ConcurrentPasswordChecks { get; set; } = 2;
+
+    /// <summary>Live updates per connection and thing (or per creator ticker) per second at most; bursts are coalesced.</summary>
+    public int LiveUpdatesPerSecond { get; set; } = 10;
+}

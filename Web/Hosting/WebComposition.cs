@@ -1,0 +1,85 @@
+using Flattr.Web.Accounts;
+using Flattr.Web.Button;
+using Flattr.Web.Demo;
+using Flattr.Web.Live;
+using Flattr.Web.Localization;
+using Flattr.Web.Public;
+using Flattr.Web.Security;
+
+namespace Flattr.Web.Hosting;
+
+/// <summary>
+/// Everything the web adds to the host, in two calls that Program.cs makes: <see cref="AddFlattrWeb"/> for services and
+/// <see cref="UseFlattrWeb"/> for the pipeline and endpoints. The silo, grains, operator and payment endpoints are added by
+/// their own extension methods beside these.
+/// </summary>
+public static class WebComposition
+{
+    public static WebApplicationBuilder AddFlattrWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<FlattrWebOptions>().BindConfiguration(FlattrWebOptions.Section);
+        services.TryAddTimeProvider();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            options.Conventions.AddPageRoute("/Public/Browse", "/tags/{tag}");
+            options.Conventions.AddPageRoute("/Public/Browse", "/search");
+            options.Conventions.AddPageApplicationModelConvention("/Button/Frame", page => page.EndpointMetadata.Add(new AllowFramingByAnySiteAttribute()));
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "flattr.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = "X-Flattr-Antiforgery";
+            // The header is set per endpoint by SecurityHeadersMiddleware: X-Frame-Options here would break the button frame.
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
+        services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
+        services.AddFlattrLocalization();
+        services.AddFlattrAccounts();
+        services.AddFlattrRateLimits();
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+        services.AddSingleton<TrendingBoard>();
+        services.AddSingleton<LiveBridge>();
+        services.AddSingleton<FeedWatch>();
+        services.AddHostedService<LiveRenewal>();
+        services.AddSingleton<BadgeRenderer>();
+        services.AddFlattrDemo(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication UseFlattrWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<CrossSiteRequestMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapLanguageSwitch();
+        app.MapSignOut();
+        app.MapButtonEndpoints();
+        return app;
+    }
+
+    static void TryAddTimeProvider(this IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using Flattr.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Flattr.Web.Live;
+
+/// <summary>The observer of one creator grain: pushes each click to the creator's ticker, batched under load.</summary>
+sealed class CreatorWatch : ICreatorObserver
+{
+    /// <summary>A ticker shows the latest clicks; under a flood older ones in the same batch are dropped from the push (counts stay exact).</summary>
+    const int MaximumBatch = 50;
+    readonly Coalescer<ImmutableList<LiveFlattr>> _coalescer;
+
+    public CreatorWatch(long creatorId, IHubContext<LiveHub> hub, TimeSpan interval, TimeProvider time)
+    {
+        CreatorId = creatorId;
+        var group = LiveGroups.Creator(creatorId);
+        _coalescer = new(interval, time, batch => hub.Clients.Group(group).SendAsync(LiveMessages.Flattrs, batch), static () => []);
+    }
+
+    public long CreatorId { get; }
+
+    public ICreatorObserver? Reference { get; set; }
+
+    public Task OnFlattr(FlattrEvent flattr)
+    {
+        ArgumentNullException.ThrowIfNull(flattr);
+        var item = new LiveFlattr(
+            flattr.Kind == FlattrEventKind.Flattr ? "flattr" : "withdrawal",
+            flattr.ThingId,
+            flattr.ThingTitle,
+            flattr.Giver?.DisplayName,
+            flattr.Giver?.Username,
+            flattr.At,
+            flattr.ThingMonthClicks,
+            flattr.ThingTotalClicks,
+            flattr.ExpectedIncomeCents);
+        _coalescer.Add(batch => batch.Count >= MaximumBatch ? batch.RemoveAt(0).Add(item) : batch.Add(item));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,239 @@
+using Flattr.Live;
+using Flattr.Web.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Silo;
+
+namespace Flattr.Web.Live;
+
+/// <summary>
+/// Grains → browsers. For every thing or creator that at least one connection watches, this host holds one observer
+/// (<see cref="ThingWatch"/>, <see cref="CreatorWatch"/>) registered with the grain through
+/// <see cref="IGrainFactory.CreateObjectReference{TObserverInterface}"/>; grains call it when something happens, it pushes
+/// to the SignalR group, coalesced. Subscriptions lapse in the grains after a minute, so <see cref="LiveRenewal"/> renews them;
+/// the last connection leaving a group unsubscribes. Nothing here polls.
+/// </summary>
+public sealed partial class LiveBridge(
+    IGrainFactory grains, IHubContext<LiveHub> hub, IOptions<FlattrWebOptions> options, TimeProvider time, ILogger<LiveBridge> logger)
+{
+    readonly Lock _lock = new();
+    readonly Dictionary<long, Watched<ThingWatch>> _things = [];
+    readonly Dictionary<long, Watched<CreatorWatch>> _creators = [];
+    readonly Dictionary<string, HashSet<string>> _connections = [];
+    readonly TimeSpan _interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.LiveUpdatesPerSecond));
+
+    sealed class Watched<TWatch>(TWatch watch)
+    {
+        public TWatch Watch { get; } = watch;
+
+        public HashSet<string> Connections { get; } = [];
+    }
+
+    public async Task WatchThingAsync(string connectionId, long thingId, CancellationToken cancellationToken)
+    {
+        ThingWatch? created = null;
+        lock (_lock)
+        {
+            if (!_things.TryGetValue(thingId, out var watched))
+            {
+                created = new ThingWatch(thingId, hub, _interval, time);
+                watched = new(created);
+                _things[thingId] = watched;
+            }
+
+            watched.Connections.Add(connectionId);
+            Remember(connectionId, LiveGroups.Thing(thingId));
+        }
+
+        await hub.Groups.AddToGroupAsync(connectionId, LiveGroups.Thing(thingId), cancellationToken);
+        if (created is not null)
+        {
+            created.Reference = grains.CreateObjectReference<IThingObserver>(created);
+            await grains.GetThing(thingId).Watch(created.Reference);
+        }
+    }
+
+    public async Task UnwatchThingAsync(string connectionId, long thingId)
+    {
+        await hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Thing(thingId));
+        ThingWatch? released;
+        lock (_lock)
+        {
+            Forget(connectionId, LiveGroups.Thing(thingId));
+            released = ReleaseThing(connectionId, thingId);
+        }
+
+        await UnsubscribeAsync(released);
+    }
+
+    public async Task WatchCreatorAsync(string connectionId, long creatorId, CancellationToken cancellationToken)
+    {
+        CreatorWatch? created = null;
+        lock (_lock)
+        {
+            if (!_creators.TryGetValue(creatorId, out var watched))
+            {
+                created = new CreatorWatch(creatorId, hub, _interval, time);
+                watched = new(created);
+                _creators[creatorId] = watched;
+            }
+
+            watched.Connections.Add(connectionId);
+            Remember(connectionId, LiveGroups.Creator(creatorId));
+        }
+
+        await hub.Groups.AddToGroupAsync(connectionId, LiveGroups.Creator(creatorId), cancellationToken);
+        if (created is not null)
+        {
+            created.Reference = grains.CreateObjectReference<ICreatorObserver>(created);
+            await grains.GetCreator(creatorId).Watch(created.Reference);
+        }
+    }
+
+    /// <summary>A connection closed: leave every group it joined (SignalR drops the group memberships itself).</summary>
+    public async Task ReleaseConnectionAsync(string connectionId)
+    {
+        List<ThingWatch> things = [];
+        List<CreatorWatch> creators = [];
+        lock (_lock)
+        {
+            if (!_connections.Remove(connectionId, out var groups))
+            {
+                return;
+            }
+
+            foreach (var (thingId, _) in _things.Where(pair => pair.Value.Connections.Contains(connectionId)).ToList())
+            {
+                if (ReleaseThing(connectionId, thingId) is { } thing)
+                {
+                    things.Add(thing);
+                }
+            }
+
+            foreach (var (creatorId, watched) in _creators.Where(pair => pair.Value.Connections.Contains(connectionId)).ToList())
+            {
+                watched.Connections.Remove(connectionId);
+                if (watched.Connections.Count == 0)
+                {
+                    _creators.Remove(creatorId);
+                    creators.Add(watched.Watch);
+                }
+            }
+        }
+
+        foreach (var thing in things)
+        {
+            await UnsubscribeAsync(thing);
+        }
+
+        foreach (var creator in creators)
+        {
+            if (creator.Reference is { } reference)
+            {
+                await Quietly(() => grains.GetCreator(creator.CreatorId).Unwatch(reference));
+                grains.DeleteObjectReference<ICreatorObserver>(creator);
+            }
+        }
+    }
+
+    /// <summary>Renews every live subscription (called every ~30 s: grains drop observers not renewed within a minute).</summary>
+    public async Task RenewAsync()
+    {
+        List<ThingWatch> things;
+        List<CreatorWatch> creators;
+        lock (_lock)
+        {
+            things = [.. _things.Values.Select(w => w.Watch)];
+            creators = [.. _creators.Values.Select(w => w.Watch)];
+        }
+
+        foreach (var thing in things)
+        {
+            if (thing.Reference is { } reference)
+            {
+                await Quietly(() => grains.GetThing(thing.ThingId).Watch(reference));
+            }
+        }
+
+        foreach (var creator in creators)
+        {
+            if (creator.Reference is { } reference)
+            {
+                await Quietly(() => grains.GetCreator(creator.CreatorId).Watch(reference));
+            }
+        }
+    }
+
+    /// <summary>How many grains this host observes now (for tests and diagnostics).</summary>
+    public (int Things, int Creators) ObservedCounts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_things.Count, _creators.Count);
+            }
+        }
+    }
+
+    ThingWatch? ReleaseThing(string connectionId, long thingId)
+    {
+        if (!_things.TryGetValue(thingId, out var watched))
+        {
+            return null;
+        }
+
+        watched.Connections.Remove(connectionId);
+        if (watched.Connections.Count > 0)
+        {
+            return null;
+        }
+
+        _things.Remove(thingId);
+        return watched.Watch;
+    }
+
+    async Task UnsubscribeAsync(ThingWatch? thing)
+    {
+        if (thing?.Reference is { } reference)
+        {
+            await Quietly(() => grains.GetThing(thing.ThingId).Unwatch(reference));
+            grains.DeleteObjectReference<IThingObserver>(thing);
+        }
+    }
+
+    void Remember(string connectionId, string group)
+    {
+        if (!_connections.TryGetValue(connectionId, out var groups))
+        {
+            groups = [];
+            _connections[connectionId] = groups;
+        }
+
+        groups.Add(group);
+    }
+
+    void Forget(string connectionId, string group)
+    {
+        if (_connections.TryGetValue(connectionId, out var groups))
+        {
+            groups.Remove(group);
+        }
+    }
+
+    async Task Quietly(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception e) when (e is FlattrException or TimeoutException or InvalidOperationException)
+        {
+            // A deleted thing or a grain that is briefly unavailable: the next renewal tries again.
+            LogRenewFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing or dropping a live subscription failed")]
+    static partial void LogRenewFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,47 @@
+using Flattr.Live;
+using Silo;
+
+namespace Flattr.Web.Live;
+
+/// <summary>
+/// Keeps this host's observers registered: the live feed (trending and activity) from start-up on, and every watched thing
+/// and creator, renewed every 25 s because grains drop observers not renewed within a minute.
+/// </summary>
+public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge, FeedWatch feed, ILogger<LiveRenewal> logger) : BackgroundService
+{
+    static readonly TimeSpan Period = TimeSpan.FromSeconds(25);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reference = grains.CreateObjectReference<IThingObserver>(feed);
+        var applying = feed.RunAsync(stoppingToken);
+        try
+        {
+            using var timer = new PeriodicTimer(Period);
+            do
+            {
+                try
+                {
+                    await grains.GetLiveFeed().Watch(reference);
+                    await bridge.RenewAsync();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogRenewFailed(logger, e);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            grains.DeleteObjectReference<IThingObserver>(feed);
+            await applying.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the live subscriptions failed; retrying at the next period")]
+    static partial void LogRenewFailed(ILogger logger, Exception exception);
+}

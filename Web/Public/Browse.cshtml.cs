@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Flattr.Things;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Silo;
+
+namespace Flattr.Web.Public;
+
+/// <summary>Browse, tag pages and search: one listing over the thing registry's search (hidden things never appear).</summary>
+public sealed class BrowseModel(IGrainFactory grains) : PageModel
+{
+    const int PageSize = 30;
+
+    public ListFilter Filter { get; private set; } = ListFilter.From("/browse", null, null);
+
+    public ThingPage Results { get; private set; } = new([], 0, 1, PageSize);
+
+    public string? Tag { get; private set; }
+
+    public string? Text { get; private set; }
+
+    public string Heading { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync(string? category, string? language, string? tag, string? q, int page = 1)
+    {
+        Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().ToLowerInvariant();
+        Text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var path = Tag is not null ? "/tags/" + Uri.EscapeDataString(Tag) : Text is not null ? "/search" : "/browse";
+        Filter = ListFilter.From(path, category, language);
+        var texts = Localization.Texts.Current;
+        Heading = Tag is not null ? string.Format(System.Globalization.CultureInfo.CurrentCulture, texts.TagTitle, Tag)
+            : Text is not null ? string.Format(System.Globalization.CultureInfo.CurrentCulture, texts.SearchTitle, Text)
+            : texts.BrowseTitle;
+        Results = await grains.GetThingRegistry().Search(new ThingQuery(
+            Text,
+            Filter.Category is null ? default : [Filter.Category],
+            Filter.Language is null ? default : [Filter.Language],
+            Tag is null ? default : ImmutableArray.Create(Tag),
+            Sort: Text is null ? ThingSort.FlattrsMonth : ThingSort.Relevance,
+            Page: Math.Max(1, page),
+            Count: PageSize));
+    }
+
+    public string PageLink(int page)
+    {
+        var link = Filter.With();
+        var separator = link.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        var text = Text is null ? string.Empty : "q=" + Uri.EscapeDataString(Text) + "&";
+        return link + separator + text + "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

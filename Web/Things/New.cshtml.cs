@@ -1,0 +1,36 @@
+using Flattr.Things;
+using Flattr.Web.Accounts;
+using Flattr.Web.Button;
+using Flattr.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Silo;
+
+namespace Flattr.Web.Things;
+
+[Authorize]
+public sealed class NewModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty]
+    public ThingForm Form { get; set; } = new() { Language = SupportedLanguages.ThingLanguageFor(SupportedLanguages.Current) };
+
+    public string? Error { get; private set; }
+
+    public void OnGet(string? url) => Form.Url = url ?? string.Empty;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var info = await grains.GetThingRegistry().Register(User.RequiredUserId(), new ThingSubmission(
+                Form.Url, Form.Title.Trim(), Form.Description.Trim(), Form.Category, Form.Language, Form.TagList(), Form.Hidden));
+            return Redirect("/things/" + info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (FlattrException e)
+        {
+            Error = e.Code == FlattrErrors.InvalidParameters ? Texts.Current.ErrorThingFields + " " + e.Message : Flattring.Explain(e);
+            return Page();
+        }
+    }
+}
