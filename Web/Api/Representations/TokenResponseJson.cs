@@ -1,0 +1,4 @@
+namespace Flattr.Web.Api.Representations;
+
+/// <summary>The OAuth 2 token endpoint's answer (RFC 6749 5.1): Flattr's tokens do not expire and have no refresh token.</summary>
+public sealed record TokenResponseJson(string AccessToken, string TokenType, string Scope);
