@@ -18,6 +18,17 @@ public static class ApiEndpointConventions
         return builder;
     }
 
+    /// <summary>
+    /// Documents the endpoint's optional body (JSON or form-encoded) in the OpenAPI document. Not <c>Accepts</c>: that also
+    /// routes by Content-Type, and a request without a body or with another media type must reach the handler for its
+    /// Flattr answer (415 or the endpoint's own), not fall through to "no such resource".
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsBody<TBody>(this RouteHandlerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new ApiBodyMetadata(typeof(TBody)));
+    }
+
     /// <summary>Honours <c>Idempotency-Key</c> on the endpoint (POSTs).</summary>
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder)
     {
@@ -26,6 +37,9 @@ public static class ApiEndpointConventions
             .WithMetadata(new IdempotentEndpointMetadata());
     }
 }
+
+/// <summary>The type of an endpoint's body, for the OpenAPI document.</summary>
+public sealed record ApiBodyMetadata(Type Type);
 
 /// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for the OpenAPI document).</summary>
 public sealed record IdempotentEndpointMetadata;

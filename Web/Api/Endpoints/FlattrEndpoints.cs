@@ -17,12 +17,12 @@ public static class FlattrEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/things/{id:long}/flattr", FlattrThingAsync).RequireScope(ApiScopes.Flattr).WithIdempotency()
             .WithName("FlattrThing").WithSummary("Flattrs a thing this month (optional body: {\"anonymous\": true}).").WithTags("Flattrs")
-            .Accepts<FlattrBody>("application/json", "application/x-www-form-urlencoded")
+            .AcceptsBody<FlattrBody>()
             .Produces<MessageJson>().ProducesErrors(400, 401, 403, 404, 409, 410, 413, 415, 422);
         api.MapPost("/flattr", FlattrUrlAsync).RequireScope(ApiScopes.Flattr).WithIdempotency()
             .WithName("FlattrUrl").WithSummary("Flattrs the thing at a registered URL, or creates and flattrs the thing of an auto-submit URL.")
             .WithTags("Flattrs")
-            .Accepts<FlattrBody>("application/json", "application/x-www-form-urlencoded")
+            .AcceptsBody<FlattrBody>()
             .Produces<MessageJson>().ProducesErrors(400, 401, 403, 404, 409, 410, 413, 415, 422);
         api.MapGet("/users/{username}/flattrs", GetFlattrsOfAsync)
             .WithName("GetUserFlattrs").WithSummary("A user's public flattrs, newest first (never anonymous ones).").WithTags("Flattrs")

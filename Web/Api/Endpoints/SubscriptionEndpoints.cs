@@ -22,7 +22,7 @@ public static class SubscriptionEndpoints
         api.MapPost("/things/{id:long}/subscriptions", SubscribeAsync).RequireScope(ApiScopes.Flattr).WithIdempotency()
             .WithName("Subscribe").WithSummary("Subscribes to a thing (optional body: {\"months\": 3|6|12}; absent = until cancelled).")
             .WithTags("Subscriptions")
-            .Accepts<SubscriptionBody>("application/json", "application/x-www-form-urlencoded")
+            .AcceptsBody<SubscriptionBody>()
             .Produces<MessageJson>().ProducesErrors(400, 401, 403, 404, 409, 410, 413, 415);
         api.MapPut("/things/{id:long}/subscriptions", ToggleAsync).RequireScope(ApiScopes.Flattr)
             .WithName("ToggleSubscription").WithSummary("Pauses a running subscription, or starts one (Flattr's toggle).")

@@ -25,15 +25,15 @@ public static class ThingEndpoints
             .Produces<ThingJson>().Produces<IReadOnlyList<ThingJson>>().ProducesErrors(400, 404);
         api.MapPost("/things", CreateAsync).RequireScope(ApiScopes.Thing).WithIdempotency()
             .WithName("CreateThing").WithSummary("Registers a thing at a URL.").WithTags("Things")
-            .Accepts<ThingBody>("application/json", "application/x-www-form-urlencoded")
+            .AcceptsBody<ThingBody>()
             .Produces<MessageJson>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403, 409, 413, 415, 422);
         api.MapMethods("/things/{id:long}", [HttpMethods.Patch], UpdateAsync).RequireScope(ApiScopes.Thing)
             .WithName("UpdateThing").WithSummary("Changes a thing's fields (only its owner).").WithTags("Things")
-            .Accepts<ThingBody>("application/json", "application/x-www-form-urlencoded")
+            .AcceptsBody<ThingBody>()
             .Produces<MessageJson>().ProducesErrors(400, 401, 403, 404, 413, 415);
         api.MapPost("/things/{id:long}", PostAsPatchAsync).RequireScope(ApiScopes.Thing).WithIdempotency()
             .WithName("UpdateThingByPost").WithSummary("PATCH for clients that cannot send it: POST with _method=patch.").WithTags("Things")
-            .Accepts<ThingBody>("application/json", "application/x-www-form-urlencoded")
+            .AcceptsBody<ThingBody>()
             .Produces<MessageJson>().ProducesErrors(400, 401, 403, 404, 413, 415);
         api.MapDelete("/things/{id:long}", DeleteAsync).RequireScope(ApiScopes.Thing)
             .WithName("DeleteThing").WithSummary("Deletes a thing (only its owner); it keeps its history.").WithTags("Things")
@@ -85,8 +85,7 @@ public static class ThingEndpoints
         var snapshot = id is null ? null : (await view.Grains.GetThingRegistry().GetMany([id.Value])).FirstOrDefault();
         if (snapshot is null || !view.CanSee(snapshot.Info))
         {
-            var notFound = ApiErrors.Body(FlattrErrors.NotFound, "No thing was found") with { Message = "not_found", Description = "No thing was found" };
-            return ApiResults.Json(notFound, ApiJsonContext.Default.ErrorJson, StatusCodes.Status404NotFound);
+            return new ApiErrorResult(FlattrErrors.NotFound, "No thing was found", StatusCodes.Status404NotFound) { LegacyMessage = true };
         }
 
         if (autoSubmitOwner is not null && !string.Equals(snapshot.Info.OwnerUsername, autoSubmitOwner, StringComparison.Ordinal))

@@ -7,22 +7,22 @@ namespace Flattr.Web.Api.Errors;
 /// <summary>Flattr's error bodies as results, and the translation of every exception a request can end in.</summary>
 public static class ApiErrors
 {
-    /// <summary>Where the API's documentation lives (Flattr pointed its <c>error_uri</c> at its developer pages).</summary>
-    public const string DocumentationPath = "/rest/v2/openapi.json";
+    /// <summary>Where <c>error_uri</c> points: the API's OpenAPI document (Flattr pointed it at its developer pages).</summary>
+    public const string DocumentationPath = ApiLinks.ApiRoot + "openapi.json";
 
-    public static IResult Result(string code, string description) => Result(code, description, ApiErrorCodes.HttpStatusFor(code));
+    public static IResult Result(string code, string description) => new ApiErrorResult(code, description, ApiErrorCodes.HttpStatusFor(code));
 
-    public static IResult Result(string code, string description, int statusCode) =>
-        Results.Json(Body(code, description), ApiJsonContext.Default.ErrorJson, ApiResults.JsonContentType, statusCode);
+    public static IResult Result(string code, string description, int statusCode) => new ApiErrorResult(code, description, statusCode);
 
-    public static ErrorJson Body(string code, string description) =>
-        new() { Error = code, ErrorDescription = description, ErrorUri = DocumentationPath };
+    public static ErrorJson Body(HttpRequest request, string code, string description) =>
+        new() { Error = code, ErrorDescription = description, ErrorUri = ApiLinks.For(request).Absolute(DocumentationPath) };
 
     public static Task WriteAsync(HttpContext http, string code, string description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         http.Response.StatusCode = ApiErrorCodes.HttpStatusFor(code);
-        return http.Response.WriteAsJsonAsync(Body(code, description), ApiJsonContext.Default.ErrorJson, ApiResults.JsonContentType, cancellationToken);
+        return http.Response.WriteAsJsonAsync(
+            Body(http.Request, code, description), ApiJsonContext.Default.ErrorJson, ApiResults.JsonContentType, cancellationToken);
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public static class TokenEndpoint
             .RequireRateLimiting(ApiRateLimitPolicy.Name)
             .WithGroupName(ApiComposition.DocumentName)
             .WithName("Token").WithSummary("Exchanges an authorization code (with its PKCE verifier) for an access token.").WithTags("OAuth")
-            .Accepts<TokenRequestBody>("application/x-www-form-urlencoded", "application/json")
+            .AcceptsBody<TokenRequestBody>()
             .Produces<TokenResponseJson>().ProducesErrors(400, 401, 413, 415);
         return endpoints;
     }

@@ -57,7 +57,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenA
         return Task.CompletedTask;
     }
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
@@ -87,6 +87,19 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenA
             });
         }
 
-        return Task.CompletedTask;
+        if (metadata.OfType<ApiBodyMetadata>().LastOrDefault() is { } body)
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Description = "JSON, or form fields as Flattr also took them.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = schema },
+                    ["application/x-www-form-urlencoded"] = new() { Schema = schema },
+                },
+            };
+        }
     }
 }

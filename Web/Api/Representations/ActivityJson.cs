@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Flattr.Web.Api.Representations;
 
 /// <summary>An Activity Streams 1.0 collection, as Flattr served activities: <c>{"items": [...]}</c>.</summary>
-public sealed record ActivityStreamJson(IReadOnlyList<ActivityJson> Items);
+public sealed record ActivityStreamJson([property: JsonPropertyName("items")] IReadOnlyList<ActivityJson> Items);
 
 /// <summary>One activity: "<c>actor</c> flattred <c>object</c>" (verb <c>like</c>); Activity Streams names are camelCase.</summary>
 public sealed record ActivityJson(

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Flattr.Web.Api.Representations;
 
 /// <summary>
@@ -6,13 +8,18 @@ namespace Flattr.Web.Api.Representations;
 /// </summary>
 public sealed record ErrorJson
 {
+    [JsonPropertyName("error")]
     public required string Error { get; init; }
 
+    [JsonPropertyName("error_description")]
     public required string ErrorDescription { get; init; }
 
+    [JsonPropertyName("error_uri")]
     public string? ErrorUri { get; init; }
 
+    [JsonPropertyName("message")]
     public string? Message { get; init; }
 
+    [JsonPropertyName("description")]
     public string? Description { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Flattr.Web.Api.Representations;
 
 /// <summary>
@@ -6,15 +8,21 @@ namespace Flattr.Web.Api.Representations;
 /// </summary>
 public sealed record MessageJson
 {
+    [JsonPropertyName("message")]
     public required string Message { get; init; }
 
+    [JsonPropertyName("description")]
     public required string Description { get; init; }
 
+    [JsonPropertyName("id")]
     public long? Id { get; init; }
 
+    [JsonPropertyName("link")]
     public string? Link { get; init; }
 
+    [JsonPropertyName("location")]
     public string? Location { get; init; }
 
+    [JsonPropertyName("thing")]
     public ThingJson? Thing { get; init; }
 }

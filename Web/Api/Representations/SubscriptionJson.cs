@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Flattr.Web.Api.Representations;
 
 /// <summary>
@@ -6,15 +8,21 @@ namespace Flattr.Web.Api.Representations;
 /// </summary>
 public sealed record SubscriptionJson
 {
+    [JsonPropertyName("type")]
     public string Type { get; init; } = "subscription";
 
+    [JsonPropertyName("active")]
     public required bool Active { get; init; }
 
+    [JsonPropertyName("created_at")]
     public required long CreatedAt { get; init; }
 
+    [JsonPropertyName("started_at")]
     public required long StartedAt { get; init; }
 
+    [JsonPropertyName("months")]
     public int? Months { get; init; }
 
+    [JsonPropertyName("thing")]
     public required ThingJson Thing { get; init; }
 }

@@ -1,5 +1,5 @@
-using Flattr.Web.Api.Json;
 using System.Text.Json.Serialization;
+using Flattr.Web.Api.Json;
 
 namespace Flattr.Web.Api.Requests;
 
@@ -9,8 +9,10 @@ namespace Flattr.Web.Api.Requests;
 /// </summary>
 public sealed record FlattrBody
 {
+    [JsonPropertyName("url")]
     public string? Url { get; init; }
 
     [JsonConverter(typeof(LenientBooleanConverter))]
+    [JsonPropertyName("anonymous")]
     public bool? Anonymous { get; init; }
 }

@@ -9,20 +9,27 @@ namespace Flattr.Web.Api.Requests;
 /// </summary>
 public sealed record ThingBody
 {
+    [JsonPropertyName("url")]
     public string? Url { get; init; }
 
+    [JsonPropertyName("title")]
     public string? Title { get; init; }
 
+    [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    [JsonPropertyName("category")]
     public string? Category { get; init; }
 
+    [JsonPropertyName("language")]
     public string? Language { get; init; }
 
     [JsonConverter(typeof(TagListConverter))]
+    [JsonPropertyName("tags")]
     public IReadOnlyList<string>? Tags { get; init; }
 
     [JsonConverter(typeof(LenientBooleanConverter))]
+    [JsonPropertyName("hidden")]
     public bool? Hidden { get; init; }
 
     /// <summary>Flattr's work-around for clients that cannot send PATCH: <c>POST /things/:id</c> with <c>_method=patch</c>.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Flattr.Web.Api.Requests;
 
 /// <summary>
@@ -6,15 +8,21 @@ namespace Flattr.Web.Api.Requests;
 /// </summary>
 public sealed record TokenRequestBody
 {
+    [JsonPropertyName("grant_type")]
     public string? GrantType { get; init; }
 
+    [JsonPropertyName("code")]
     public string? Code { get; init; }
 
+    [JsonPropertyName("redirect_uri")]
     public string? RedirectUri { get; init; }
 
+    [JsonPropertyName("code_verifier")]
     public string? CodeVerifier { get; init; }
 
+    [JsonPropertyName("client_id")]
     public string? ClientId { get; init; }
 
+    [JsonPropertyName("client_secret")]
     public string? ClientSecret { get; init; }
 }
