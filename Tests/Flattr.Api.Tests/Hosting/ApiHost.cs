@@ -63,7 +63,15 @@ public class ApiHost : IAsyncLifetime
     {
         if (_factory is not null)
         {
-            await _factory.DisposeAsync();
+            try
+            {
+                await _factory.DisposeAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // With minimal hosting, Program's RunAsync and the factory both stop the host; the second stop reaches
+                // SiloRuntime.StopAsync after the first disposed it (reported to the runtime owner). Teardown only.
+            }
         }
 
         if (_database is not null)
