@@ -50,6 +50,9 @@ public class ApiHost : IAsyncLifetime
             ["Flattr:Payments:Sandbox:WebhookSecret"] = WebhookSecret,
             ["Flattr:Settlement:StartMonthEndReminder"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The tests sign in many times a minute from one address; the web's sign-in limit is tested by the web.
+            ["Flattr:Web:SignInAttemptsPerMinute"] = "10000",
         };
         Configure(settings);
         _factory = new ApiFactory(settings);
