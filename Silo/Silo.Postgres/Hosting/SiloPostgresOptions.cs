@@ -10,8 +10,8 @@ public sealed class SiloPostgresOptions
     public const string DefaultStorageName = "Default";
 
     /// <summary>
-    /// Namespaces rows, so several services can share one database. Required: set it here, or let the silo's own
-    /// service id be used once the runtime provides one.
+    /// Namespaces rows, so several services can share one database. Null (the default): the silo's
+    /// <see cref="Silo.Hosting.SiloOptions.ServiceId"/>. Set it only to keep state apart from the silo's own service id.
     /// </summary>
     public string? ServiceId { get; set; }
 

@@ -8,6 +8,7 @@ using Silo.Postgres.Migrations;
 using Silo.Postgres.Reminders;
 using Silo.Postgres.Schema;
 using Silo.Postgres.Storage;
+using Silo.Hosting;
 using Silo.Reminders;
 
 namespace Silo.Postgres.Hosting;
@@ -76,8 +77,11 @@ public static class SiloPostgresServiceCollectionExtensions
         return services.AddMigrationModule(SiloSchema.Module);
     }
 
+    /// <summary>The override in <see cref="SiloPostgresOptions.ServiceId"/>, else the silo's own <see cref="SiloOptions.ServiceId"/>.</summary>
     static string ServiceIdOf(IServiceProvider services) =>
         services.GetRequiredService<IOptions<SiloPostgresOptions>>().Value.ServiceId is { Length: > 0 } serviceId
             ? serviceId
-            : throw new InvalidOperationException("SiloPostgresOptions.ServiceId is not set: pass it to AddSiloPostgres.");
+            : services.GetService<IOptions<SiloOptions>>()?.Value.ServiceId is { Length: > 0 } siloServiceId
+                ? siloServiceId
+                : throw new InvalidOperationException("No service id: set SiloOptions.ServiceId in AddSilo, or SiloPostgresOptions.ServiceId.");
 }

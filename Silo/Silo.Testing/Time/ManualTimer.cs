@@ -1,7 +1,7 @@
 namespace Silo.Testing.Time;
 
-/// <summary>A timer of a <see cref="ManualTimeProvider"/>; its state is guarded by the provider's lock.</summary>
-sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+/// <summary>A timer of a <see cref="ManualTimeProvider"/>; its schedule is guarded by the clock's lock.</summary>
+sealed class ManualTimer(ManualClock clock, ManualTimeProvider creator, TimerCallback callback, object? state) : ITimer
 {
     internal DateTimeOffset Due { get; set; }
 
@@ -11,9 +11,13 @@ sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, objec
 
     internal bool IsDisposed { get; set; }
 
-    public bool Change(TimeSpan dueTime, TimeSpan period) => owner.Schedule(this, dueTime, period);
+    public bool Change(TimeSpan dueTime, TimeSpan period) => clock.Schedule(this, dueTime, period);
 
-    public void Dispose() => owner.Remove(this);
+    public void Dispose()
+    {
+        clock.Remove(this);
+        creator.Forget(this);
+    }
 
     public ValueTask DisposeAsync()
     {
