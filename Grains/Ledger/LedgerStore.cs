@@ -132,7 +132,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
 
         long userAccount, balance;
         await using (var lockAccount = new NpgsqlCommand(
-            "SELECT id, balance_cents FROM accounts WHERE user_id = $1 FOR UPDATE", connection, transaction))
+            "SELECT id, balance_cents FROM accounts WHERE user_id = $1 FOR NO KEY UPDATE", connection, transaction))
         {
             lockAccount.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
             await using var reader = await lockAccount.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

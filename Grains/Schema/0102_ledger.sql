@@ -65,7 +65,7 @@ BEGIN
         RAISE EXCEPTION 'ledger transaction % does not sum to zero', unbalanced
             USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_transaction_balanced';
     END IF;
-    PERFORM 1 FROM accounts WHERE id IN (SELECT DISTINCT account_id FROM new_entries) ORDER BY id FOR UPDATE;
+    PERFORM 1 FROM accounts WHERE id IN (SELECT DISTINCT account_id FROM new_entries) ORDER BY id FOR NO KEY UPDATE;
     UPDATE accounts a SET balance_cents = a.balance_cents + d.delta
     FROM (SELECT account_id, sum(amount_cents) AS delta FROM new_entries GROUP BY account_id) d
     WHERE a.id = d.account_id;
