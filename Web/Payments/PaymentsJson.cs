@@ -5,7 +5,9 @@ using Flattr.Payments;
 namespace Flattr.Web.Payments;
 
 /// <summary>A development top-up request: whose balance, and how many cents (the sandbox's deposit rules apply).</summary>
-public sealed record SandboxTopUp(long UserId, long AmountCents);
+public sealed record SandboxTopUp(
+    [property: JsonPropertyName("user_id")] long UserId,
+    [property: JsonPropertyName("amount_cents")] long AmountCents);
 
 /// <summary>Flattr API v2's error body.</summary>
 public sealed record FlattrErrorBody(

@@ -127,6 +127,25 @@ public sealed class ClickRuleTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
         Assert.Equal(200, (await silo.Grains.GetCreator(owner).GetIncome()).ExpectedIncomeCents);
     }
 
+    [Fact]
+    public async Task An_auto_submit_link_creates_its_thing_on_the_first_flattr_and_refuses_another_owner()
+    {
+        var giver = await silo.CreateGiverAsync();
+        var owner = await silo.CreateUserAsync();
+        var url = $"https://blog.example.org/{silo.Unique("entry")}";
+        var submission = new Things.AutoSubmission(owner, new Things.ThingSubmission(url, "An entry never registered"));
+        Assert.Null(await silo.Grains.GetThingRegistry().LookupByUrl(url));
+
+        var result = await silo.Grains.GetWallet(giver, Now).FlattrAutoSubmit(submission, anonymous: false);
+
+        Assert.Equal(result.ThingId, await silo.Grains.GetThingRegistry().LookupByUrl(url));
+        Assert.Equal(owner, (await silo.Grains.GetThing(result.ThingId).GetInfo()).OwnerId);
+        var other = await silo.CreateGiverAsync();
+        var mismatch = submission with { OwnerId = other == owner ? giver : await silo.CreateUserAsync() };
+        await AssertRefused(FlattrErrors.Validation, () => silo.Grains.GetWallet(other, Now).FlattrAutoSubmit(mismatch, anonymous: false));
+        await AssertRefused(FlattrErrors.FlattrOwner, () => silo.Grains.GetWallet(owner, Now).FlattrAutoSubmit(submission, anonymous: false));
+    }
+
     static async Task AssertRefused(string code, Func<Task> click)
     {
         var error = await Assert.ThrowsAsync<FlattrException>(click);

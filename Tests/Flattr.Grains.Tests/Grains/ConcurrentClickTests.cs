@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class ConcurrentClickTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class ConcurrentClickTests(LateJanuarySilo silo) : IClassFixture<LateJanuarySilo>
 {
     [Fact]
     public async Task Thing_counts_agree_with_the_database_after_thousands_of_racing_clicks_across_a_month_boundary()
@@ -11,8 +11,7 @@ public sealed class ConcurrentClickTests(FlattrSilo silo) : IClassFixture<Flattr
         const int things = 5;
         const int clicksPerGiver = 12;
 
-        // Set-up in the last hour of January; the budgets roll over into February.
-        silo.Clock.AdvanceTo(new DateTimeOffset(2026, 1, 31, 23, 0, 0, TimeSpan.Zero));
+        // Set-up in the last minute of January; the budgets roll over into February.
         var thingIds = new List<long>();
         for (var i = 0; i < things; i++)
         {
@@ -20,30 +19,39 @@ public sealed class ConcurrentClickTests(FlattrSilo silo) : IClassFixture<Flattr
         }
 
         var giverIds = await Task.WhenAll(Enumerable.Range(0, givers).Select(_ => silo.CreateGiverAsync(budgetCents: 300, depositCents: 1000)));
+
+        // Calls time out on the silo's clock, so the race itself moves the clock by seconds only.
+        silo.Clock.AdvanceTo(new DateTimeOffset(2026, 1, 31, 23, 59, 55, TimeSpan.Zero));
         var outcomes = new ConcurrentDictionary<string, int>();
         var random = new Random(20261031);
         var plan = giverIds.SelectMany(giver => Enumerable.Range(0, clicksPerGiver).Select(_ => (giver, thing: thingIds[random.Next(things)]))).ToArray();
 
-        // Half the clicks race towards January's end; the clock then crosses into February while the rest are in flight.
-        var midnight = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
-        var clicks = plan.Select(async (click, index) =>
+        // The first half races towards January's end; once some have landed the clock crosses into February while the rest of
+        // the first half is in flight, then the second half clicks in February.
+        var done = 0; // successful clicks so far
+        async Task ClickAsync((long giver, long thing) click, int index)
         {
             await Task.Yield();
-            if (index == plan.Length / 2)
-            {
-                silo.Clock.AdvanceTo(midnight);
-            }
-
             try
             {
                 await silo.Grains.GetWallet(click.giver, Month.Current(silo.Clock)).Flattr(click.thing, anonymous: index % 7 == 0);
                 outcomes.AddOrUpdate("ok", 1, (_, n) => n + 1);
+                Interlocked.Increment(ref done);
             }
             catch (FlattrException e)
             {
                 outcomes.AddOrUpdate(e.Code, 1, (_, n) => n + 1);
             }
-        }).ToArray();
+        }
+
+        var firstHalf = plan.Take(plan.Length / 2).Select(ClickAsync).ToArray();
+        while (Volatile.Read(ref done) < 100)
+        {
+            await Task.Delay(1);
+        }
+
+        silo.Clock.AdvanceTo(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+        var clicks = firstHalf.Concat(plan.Skip(plan.Length / 2).Select((click, i) => ClickAsync(click, i + (plan.Length / 2)))).ToArray();
         await Task.WhenAll(clicks);
 
         Assert.True(outcomes.GetValueOrDefault("ok") > 0);
@@ -60,5 +68,7 @@ public sealed class ConcurrentClickTests(FlattrSilo silo) : IClassFixture<Flattr
         }
 
         Assert.Equal(outcomes.GetValueOrDefault("ok"), await silo.ScalarAsync("SELECT count(*) FROM clicks"));
+        Assert.True(await silo.ScalarAsync("SELECT count(*) FROM clicks WHERE month = DATE '2026-01-01'") >= 100);
+        Assert.True(await silo.ScalarAsync("SELECT count(*) FROM clicks WHERE month = DATE '2026-02-01'") > 0);
     }
 }

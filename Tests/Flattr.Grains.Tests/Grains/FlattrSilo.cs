@@ -20,7 +20,7 @@ namespace Flattr.Grains.Tests.Grains;
 /// One silo with Flattr's grains on a fresh database and a manual clock, shared by the tests of one class
 /// (<c>IClassFixture&lt;FlattrSilo&gt;</c>). Helpers create users, things and deposits through the grains themselves.
 /// </summary>
-public sealed class FlattrSilo : IAsyncLifetime
+public class FlattrSilo : IAsyncLifetime
 {
     public const string WebhookSecret = "test-sandbox-secret";
 
@@ -28,7 +28,15 @@ public sealed class FlattrSilo : IAsyncLifetime
     TestDatabase? _database;
     IHost? _host;
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FlattrSilo()
+        : this(ManualTimeProvider.DefaultStart)
+    {
+    }
+
+    /// <remarks>Start the clock close to the moments a test needs: moving it far fires every periodic silo timer on the way.</remarks>
+    protected FlattrSilo(DateTimeOffset start) => Clock = new ManualTimeProvider(start);
+
+    public ManualTimeProvider Clock { get; }
 
     public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
 
@@ -120,3 +128,6 @@ public sealed class FlattrSilo : IAsyncLifetime
 
     public Task<long> LedgerTransactionCountAsync() => ScalarAsync("SELECT count(*) FROM ledger_transactions");
 }
+
+/// <summary>A silo whose clock starts in the last minute of January 2026, for tests that cross into February.</summary>
+public sealed class LateJanuarySilo() : FlattrSilo(new DateTimeOffset(2026, 1, 31, 23, 59, 0, TimeSpan.Zero));

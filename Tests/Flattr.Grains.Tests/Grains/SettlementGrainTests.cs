@@ -2,14 +2,14 @@ using Flattr.Settlement;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class SettlementGrainTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class SettlementGrainTests(LateJanuarySilo silo) : IClassFixture<LateJanuarySilo>
 {
     static readonly Month January = new(2026, 1);
 
     [Fact]
     public async Task The_month_end_reminder_settles_an_ended_month_and_a_second_settlement_changes_nothing()
     {
-        // January (the clock starts mid-January): three givers click, one only has a budget (charity).
+        // January (the clock starts in its last minute): three givers click, one only has a budget (charity).
         var creatorA = await silo.CreateUserAsync("creator");
         var creatorB = await silo.CreateUserAsync("creator");
         var thingA = await silo.CreateThingAsync(creatorA);
@@ -69,7 +69,7 @@ public sealed class SettlementGrainTests(FlattrSilo silo) : IClassFixture<Flattr
             }
 
             // Reminder ticks fire when the manual clock passes them; real time lets their grain calls run.
-            silo.Clock.Advance(TimeSpan.FromSeconds(20));
+            silo.Clock.Advance(TimeSpan.FromSeconds(5));
             await Task.Delay(100);
         }
     }
