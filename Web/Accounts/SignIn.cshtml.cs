@@ -14,10 +14,10 @@ namespace Flattr.Web.Accounts;
 public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords) : PageModel
 {
     [BindProperty]
-    public string Login { get; set; } = string.Empty;
+    public string Login { get; set => field = value ?? string.Empty; } = string.Empty;
 
     [BindProperty]
-    public string Password { get; set; } = string.Empty;
+    public string Password { get; set => field = value ?? string.Empty; } = string.Empty;
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }

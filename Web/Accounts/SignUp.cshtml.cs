@@ -14,13 +14,13 @@ public sealed partial class SignUpModel(IGrainFactory grains, PasswordChecker pa
     public const int MinimumPasswordLength = 10;
 
     [BindProperty]
-    public string Username { get; set; } = string.Empty;
+    public string Username { get; set => field = value ?? string.Empty; } = string.Empty;
 
     [BindProperty]
-    public string Email { get; set; } = string.Empty;
+    public string Email { get; set => field = value ?? string.Empty; } = string.Empty;
 
     [BindProperty]
-    public string Password { get; set; } = string.Empty;
+    public string Password { get; set => field = value ?? string.Empty; } = string.Empty;
 
     public Dictionary<string, string> Errors { get; } = [];
 

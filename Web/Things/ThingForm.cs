@@ -6,17 +6,17 @@ namespace Flattr.Web.Things;
 /// <summary>The fields of the register and edit forms.</summary>
 public sealed class ThingForm
 {
-    public string Url { get; set; } = string.Empty;
+    public string Url { get; set => field = value ?? string.Empty; } = string.Empty;
 
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; set => field = value ?? string.Empty; } = string.Empty;
 
-    public string Description { get; set; } = string.Empty;
+    public string Description { get; set => field = value ?? string.Empty; } = string.Empty;
 
-    public string Category { get; set; } = ThingCategories.Text;
+    public string Category { get; set => field = value ?? string.Empty; } = ThingCategories.Text;
 
-    public string Language { get; set; } = "en_GB";
+    public string Language { get; set => field = value ?? string.Empty; } = "en_GB";
 
-    public string Tags { get; set; } = string.Empty;
+    public string Tags { get; set => field = value ?? string.Empty; } = string.Empty;
 
     public bool Hidden { get; set; }
 

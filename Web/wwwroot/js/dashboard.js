@@ -66,9 +66,9 @@
     return new uPlot({
       width: width, height: 200,
       legend: { show: true },
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, y: { range: function (u, min, max) { return [0, Math.max(4, Math.ceil(max * 1.25))]; } } },
       axes: [{ values: function (u, splits) { return splits.map(function (s) { return labels[s] || ""; }); } }, {}],
-      series: [{}, { label: label, stroke: color, fill: color + "55", width: 2, paths: uPlot.paths.bars({ size: [0.6, 40] }) }]
+      series: [{}, { label: label, stroke: color, fill: color + "55", width: 2, paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } }]
     }, [xs, values], target);
   }
   chart(holder, holder.getAttribute("data-label-clicks"), points.map(function (p) { return p.clicks; }), "#6DB33F");

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Flattr.Web.Live;
+using Silo.Testing.Time;
+
+namespace Flattr.Web.Tests.Live;
+
+public sealed class CoalescerTests
+{
+    [Fact]
+    public async Task The_first_update_goes_out_at_once_and_a_burst_is_merged_into_one_message_per_interval()
+    {
+        var time = new ManualTimeProvider();
+        var sent = new List<ImmutableList<int>>();
+        var coalescer = new Coalescer<ImmutableList<int>>(TimeSpan.FromMilliseconds(100), time, batch =>
+        {
+            lock (sent)
+            {
+                sent.Add(batch);
+            }
+
+            return Task.CompletedTask;
+        }, static () => []);
+
+        coalescer.Add(batch => batch.Add(1));
+        await WaitUntil(() => sent.Count == 1);
+        Assert.Equal([1], sent[0]);
+
+        for (var i = 2; i <= 50; i++)
+        {
+            var n = i;
+            coalescer.Add(batch => batch.Add(n));
+        }
+
+        await Task.Delay(50);
+        Assert.Single(sent);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        await WaitUntil(() => sent.Count == 2);
+        Assert.Equal(Enumerable.Range(2, 49), sent[1]);
+
+        // A quiet interval later, the next single update is again sent at once.
+        time.Advance(TimeSpan.FromSeconds(1));
+        coalescer.Add(batch => batch.Add(99));
+        await WaitUntil(() => sent.Count == 3);
+        Assert.Equal([99], sent[2]);
+    }
+
+    static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}
