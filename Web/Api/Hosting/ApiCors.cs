@@ -15,7 +15,7 @@ public static class ApiCors
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(PolicyName, policy => policy
             .AllowAnyOrigin()
-            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithMethods(HttpMethods.Get)
             .WithHeaders("Authorization", "Accept", "Accept-Language", "Content-Language")
             .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Current", "X-RateLimit-Reset", "Link", "Location")
             .SetPreflightMaxAge(TimeSpan.FromHours(1)));
@@ -27,6 +27,6 @@ public static class ApiCors
         ArgumentNullException.ThrowIfNull(http);
         var request = http.Request;
         return request.Path.StartsWithSegments(ApiComposition.BasePath, StringComparison.OrdinalIgnoreCase)
-            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsOptions(request.Method));
     }
 }
