@@ -69,16 +69,16 @@ public static class ThingEndpoints
     {
         var request = view.Http.Request;
         var url = ApiQuery.Text(request, "url") ?? throw new FlattrException(FlattrErrors.InvalidParameters, "The url parameter is required.");
-        string target;
         string? autoSubmitOwner = null;
+        string target;
         if (AutoSubmitUrls.TryParse(url, request, out var link))
         {
             target = link.Url;
             autoSubmitOwner = link.Owner;
         }
-        else if (!ThingUrl.TryNormalise(url, out target!))
+        else
         {
-            throw new FlattrException(FlattrErrors.Validation, "Invalid url.");
+            target = ThingUrl.TryNormalise(url, out var normalised) ? normalised : throw new FlattrException(FlattrErrors.Validation, "Invalid url.");
         }
 
         var id = await view.Grains.GetThingRegistry().LookupByUrl(target);
