@@ -64,22 +64,24 @@ public class ApiHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null)
+        try
         {
-            try
+            if (_factory is not null)
             {
                 await _factory.DisposeAsync();
             }
-            catch (ObjectDisposedException)
-            {
-                // With minimal hosting, Program's RunAsync and the factory both stop the host; the second stop reaches
-                // SiloRuntime.StopAsync after the first disposed it (reported to the runtime owner). Teardown only.
-            }
         }
-
-        if (_database is not null)
+        catch (ObjectDisposedException)
         {
-            await _database.DisposeAsync();
+            // With minimal hosting, Program's RunAsync and the factory both stop the host; the second stop reaches
+            // SiloRuntime.StopAsync after the first disposed it (reported to the runtime owner). Teardown only.
+        }
+        finally
+        {
+            if (_database is not null)
+            {
+                await _database.DisposeAsync();
+            }
         }
     }
 
