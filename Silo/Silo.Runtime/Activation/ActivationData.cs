@@ -4,6 +4,7 @@ using Silo.Filters;
 using Silo.Hosting;
 using Silo.Persistence;
 using Silo.Reminders;
+using Silo.Runtime.Catalog;
 using Silo.Runtime.Copying;
 using Silo.Runtime.Diagnostics;
 using Silo.Runtime.Filters;
@@ -43,9 +44,10 @@ sealed class ActivationData : MessageTarget, IGrainContext
     Grain? _grain;
     IServiceScope? _scope;
 
-    public ActivationData(SiloRuntime runtime, GrainClassInfo grainClass, GrainId grainId)
+    public ActivationData(SiloRuntime runtime, GrainClassInfo grainClass, GrainId grainId, StatelessWorkerPool? workerPool = null)
     {
         _runtime = runtime;
+        WorkerPool = workerPool;
         GrainClass = grainClass;
         GrainId = grainId;
         ActivationId = Guid.NewGuid();
@@ -57,6 +59,9 @@ sealed class ActivationData : MessageTarget, IGrainContext
     public Guid ActivationId { get; }
 
     public GrainClassInfo GrainClass { get; }
+
+    /// <summary>The pool this activation belongs to if its class is a [StatelessWorker]; such activations share their id.</summary>
+    public StatelessWorkerPool? WorkerPool { get; }
 
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 

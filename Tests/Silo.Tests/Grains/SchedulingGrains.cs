@@ -191,3 +191,77 @@ public sealed class SlowGrain(GrainProbe probe) : Grain, ISlowGrain
 
     public Task<string?> ReadRequestContextThrough(ISlowGrain other, string key) => other.ReadRequestContext(key);
 }
+
+public interface IPoolWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>Counts "pool-entered:{key}", waits for "pool-release:{key}", returns its activation id.</summary>
+    Task<Guid> Work();
+}
+
+[StatelessWorker(3)]
+public sealed class PoolWorkerGrain(GrainProbe probe) : Grain, IPoolWorkerGrain
+{
+    int _inside;
+
+    public async Task<Guid> Work()
+    {
+        var key = this.GetPrimaryKeyString();
+        if (++_inside > 1)
+        {
+            throw new InvalidOperationException("Two calls inside one stateless worker at once.");
+        }
+
+        probe.Increment($"pool-entered:{key}");
+        await probe.WaitAsync($"pool-release:{key}");
+        _inside--;
+        return Context.ActivationId;
+    }
+}
+
+public interface ISchedulerProbeGrain : IGrainWithStringKey
+{
+    Task<bool> ResumesOnItsOwnScheduler();
+
+    Task TurnTouchingSharedState();
+
+    Task<int> ParallelTurnsSeen();
+}
+
+/// <summary>Reentrant: requests interleave at awaits, yet its turns must never run on two threads at once.</summary>
+[Reentrant]
+public sealed class SchedulerProbeGrain : Grain, ISchedulerProbeGrain
+{
+    int _inTurn;
+    int _parallelTurns;
+
+    public async Task<bool> ResumesOnItsOwnScheduler()
+    {
+        var scheduler = TaskScheduler.Current;
+        await Task.Delay(1);
+        var afterDelay = TaskScheduler.Current;
+        await Task.Yield();
+        return scheduler != TaskScheduler.Default && scheduler == afterDelay && scheduler == TaskScheduler.Current;
+    }
+
+    public async Task TurnTouchingSharedState()
+    {
+        Turn();
+        await Task.Yield();
+        Turn();
+        await Task.Delay(1);
+        Turn();
+    }
+
+    public Task<int> ParallelTurnsSeen() => Task.FromResult(_parallelTurns);
+
+    void Turn()
+    {
+        if (Interlocked.Increment(ref _inTurn) > 1)
+        {
+            Interlocked.Increment(ref _parallelTurns);
+        }
+
+        Thread.SpinWait(2000);
+        Interlocked.Decrement(ref _inTurn);
+    }
+}
