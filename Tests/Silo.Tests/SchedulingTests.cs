@@ -115,6 +115,18 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task A_call_looping_back_into_a_grain_from_its_own_OnActivateAsync_fails_fast_with_DeadlockException()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<ICycleGrain>("loop-1");
+        var helper = silo.Grains.GetGrain<ICycleGrain>("helper-loop-1");
+
+        var error = await Assert.ThrowsAsync<DeadlockException>(grain.Ping);
+
+        Assert.Equal([grain.GetGrainId(), helper.GetGrainId(), grain.GetGrainId()], error.CallChain);
+    }
+
+    [Fact]
     public async Task The_same_cycle_through_a_reentrant_grain_completes()
     {
         await using var silo = await TestSilo.StartAsync();

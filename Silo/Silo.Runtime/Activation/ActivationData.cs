@@ -41,6 +41,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
     long _lastActivityTicks;
     long _keepAliveUntilTicks;
 
+    LifecycleWork? _lifecycle;
     Grain? _grain;
     IServiceScope? _scope;
 
@@ -93,6 +94,9 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Activating;
+
+            // Activation continues the chain of the call that caused it.
+            _lifecycle = new LifecycleWork(CallChain.Current) { RunningOn = this };
         }
 
         Metrics.ActivationAdded(GrainClass.GrainType);
@@ -138,7 +142,12 @@ sealed class ActivationData : MessageTarget, IGrainContext
 
                     break;
                 default:
-                    EnqueueWaiting(item);
+                    rejection = DetectChainThroughHere(item);
+                    if (rejection is null)
+                    {
+                        EnqueueWaiting(item);
+                    }
+
                     break;
             }
         }
@@ -266,6 +275,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
 
     async Task ActivateAsync()
     {
+        CallChain.Enter(this, _lifecycle!);
         try
         {
             _scope = _runtime.ScopeFactory.CreateScope();
@@ -303,6 +313,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Valid;
+            _lifecycle!.RunningOn = null;
             _becameValid = true;
             _lastActivityTicks = NowTicks();
             pending = _pendingDeactivation;
@@ -330,6 +341,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Invalid;
+            _lifecycle!.RunningOn = null;
             failed = DrainWaiting();
             failed.AddRange(_held ?? []);
             _held = null;
@@ -400,6 +412,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         }
 
         _finishing = true;
+        _lifecycle = new LifecycleWork(callerChain: null) { RunningOn = this };
         return true;
     }
 
@@ -408,6 +421,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
 
     async Task FinishDeactivationAsync()
     {
+        CallChain.Enter(this, _lifecycle!);
         var reason = _deactivationReason;
         if (_becameValid && _grain is { } grain)
         {
@@ -429,6 +443,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Invalid;
+            _lifecycle!.RunningOn = null;
             held = _held;
             _held = null;
         }

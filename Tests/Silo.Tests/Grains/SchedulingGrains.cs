@@ -128,6 +128,16 @@ public interface ICycleGrain : IPingableGrain
 
 public sealed class CycleGrain : Grain, ICycleGrain
 {
+    /// <summary>Keys starting "loop-" call back into themselves from OnActivateAsync, through another grain.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        if (key.StartsWith("loop-", StringComparison.Ordinal))
+        {
+            await GrainFactory.GetGrain<ICycleGrain>("helper-" + key).Bounce(this.AsReference<IPingableGrain>());
+        }
+    }
+
     public Task<string> Start(ICycleGrain next) => next.Bounce(this.AsReference<IPingableGrain>());
 
     public async Task<string> Bounce(IPingableGrain origin) => "bounced " + await origin.Ping();
