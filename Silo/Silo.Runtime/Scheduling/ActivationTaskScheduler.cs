@@ -84,7 +84,9 @@ sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkItem
 
     void Release()
     {
-        Volatile.Write(ref _scheduled, 0);
+        // A full fence, not a release store: the queue check below must not be reordered before it, or a task queued
+        // meanwhile (whose producer saw us still scheduled) would never run.
+        Interlocked.Exchange(ref _scheduled, 0);
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
