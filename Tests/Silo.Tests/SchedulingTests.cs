@@ -127,6 +127,17 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task A_callback_caused_by_a_one_way_call_waits_its_turn_instead_of_failing_as_a_deadlock()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var origin = silo.Grains.GetGrain<INotifyingGrain>("origin");
+
+        Assert.Equal(1, await origin.NudgeAndWait(silo.Grains.GetGrain<INudgedGrain>("nudged")));
+
+        await silo.Probe.WaitForEventAsync("callback 42");
+    }
+
+    [Fact]
     public async Task The_same_cycle_through_a_reentrant_grain_completes()
     {
         await using var silo = await TestSilo.StartAsync();

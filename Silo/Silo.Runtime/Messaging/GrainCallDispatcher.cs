@@ -34,7 +34,9 @@ sealed class GrainCallDispatcher(SiloRuntime runtime)
             return response.ToReturnValue(method.ReturnKind);
         }
 
-        var request = new GrainRequest(this, reference.GrainId, method, args, CallChain.Current, RequestContext.Export(), response);
+        // Nobody waits for a one-way call, so it cannot be part of a waiting cycle: it starts a chain of its own.
+        var chain = method.IsOneWay ? null : CallChain.Current;
+        var request = new GrainRequest(this, reference.GrainId, method, args, chain, RequestContext.Export(), response);
         Dispatch(request, reference);
 
         // Armed after dispatch: a call that completed inline needs no timer at all.

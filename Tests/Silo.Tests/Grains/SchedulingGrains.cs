@@ -275,3 +275,40 @@ public sealed class SchedulerProbeGrain : Grain, ISchedulerProbeGrain
         Interlocked.Decrement(ref _inTurn);
     }
 }
+
+public interface INotifyingGrain : IGrainWithStringKey
+{
+    /// <summary>Sends a one-way nudge to <paramref name="other"/>, which calls back <see cref="Get"/> while this call still runs.</summary>
+    Task<int> NudgeAndWait(INudgedGrain other);
+
+    Task<int> Get();
+}
+
+public interface INudgedGrain : IGrainWithStringKey
+{
+    [OneWay]
+    Task Nudge(INotifyingGrain origin);
+}
+
+public sealed class NotifyingGrain(GrainProbe probe) : Grain, INotifyingGrain
+{
+    public async Task<int> NudgeAndWait(INudgedGrain other)
+    {
+        await other.Nudge(this.AsReference<INotifyingGrain>());
+        await probe.WaitAsync($"nudged:{this.GetPrimaryKeyString()}");
+        return 1;
+    }
+
+    public Task<int> Get() => Task.FromResult(42);
+}
+
+public sealed class NudgedGrain(GrainProbe probe) : Grain, INudgedGrain
+{
+    public async Task Nudge(INotifyingGrain origin)
+    {
+        var key = origin.GetGrainId().Key.Text;
+        var call = origin.Get();
+        probe.Set($"nudged:{key}");
+        probe.Record($"callback {await call}");
+    }
+}
