@@ -20,7 +20,7 @@ namespace Silo.Hosting;
 /// The silo: one per service provider. Wires the parts together and owns start and graceful stop. The grain manifest
 /// is built (and validated) when the runtime is first resolved, so an invalid grain interface fails at startup.
 /// </summary>
-sealed class SiloRuntime : IAsyncDisposable
+sealed class SiloRuntime : IAsyncDisposable, IDisposable
 {
     // A graceful stop deactivates in rounds, because OnDeactivateAsync may call grains that were already gone.
     const int ShutdownRounds = 5;
@@ -28,6 +28,7 @@ sealed class SiloRuntime : IAsyncDisposable
     readonly CancellationTokenSource _stopping = new();
     readonly Lazy<IIncomingGrainCallFilter[]> _callFilters;
     volatile bool _stopped;
+    bool _disposed;
 
     public SiloRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider timeProvider)
     {
@@ -123,11 +124,24 @@ sealed class SiloRuntime : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    // Disposal only stops the background timers; deactivating grains is StopAsync's job.
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Collector.Dispose();
-        await Reminders.DisposeAsync();
-        await _stopping.CancelAsync();
+        Reminders.Dispose();
+        _stopping.Cancel();
         _stopping.Dispose();
         Metrics.Dispose();
     }

@@ -10,7 +10,7 @@ namespace Silo.Runtime.Reminders;
 /// (so reminders due during a restart fire), re-reads it every refresh interval, and applies registrations at once.
 /// </summary>
 sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFactory, TimeProvider timeProvider, TimeSpan refreshInterval, ILogger logger)
-    : IAsyncDisposable
+    : IDisposable
 {
     static readonly TimerCallback s_refresh = static state => _ = ((ReminderService)state!).RefreshAndLogAsync();
 
@@ -34,8 +34,24 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
 
     public Task StopAsync()
     {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _stopping.Dispose();
+    }
+
+    void Stop()
+    {
         _refreshTimer?.Dispose();
-        _stopping.Cancel();
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
         lock (_lock)
         {
             foreach (var reminder in _scheduled.Values)
@@ -45,14 +61,6 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
 
             _scheduled.Clear();
         }
-
-        return Task.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _stopping.Dispose();
     }
 
     /// <summary>Brings the local schedule in line with the table.</summary>
