@@ -28,7 +28,8 @@ sealed class SiloRuntime : IAsyncDisposable, IDisposable
     readonly CancellationTokenSource _stopping = new();
     readonly Lazy<IIncomingGrainCallFilter[]> _callFilters;
     volatile bool _stopped;
-    bool _disposed;
+    int _stopRequested;
+    volatile bool _disposed;
 
     public SiloRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider timeProvider)
     {
@@ -95,16 +96,28 @@ sealed class SiloRuntime : IAsyncDisposable, IDisposable
         SiloLog.Started(Logger, Manifest.Classes.Count());
     }
 
-    /// <summary>Stops the background services, then deactivates every activation so that OnDeactivateAsync can flush state.</summary>
+    /// <summary>
+    /// Stops the background services, then deactivates every activation so that OnDeactivateAsync can flush state.
+    /// Only the first stop does the work: hosts are often stopped twice (a test harness and the app's own RunAsync),
+    /// and the second may come after disposal.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 1 || _disposed)
+        {
+            return;
+        }
+
         Collector.Stop();
         await Reminders.StopAsync();
         SiloLog.Stopping(Logger, Directory.Count);
         await DeactivateAllAsync(cancellationToken);
         _stopped = true;
         await DeactivateAllAsync(cancellationToken);
-        _stopping.Cancel();
+        if (!_disposed)
+        {
+            _stopping.Cancel();
+        }
     }
 
     public async Task DeactivateAllAsync(CancellationToken cancellationToken)
