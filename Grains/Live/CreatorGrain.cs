@@ -60,8 +60,8 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
 
         if (_observers is { Count: > 0 } observers)
         {
-            var withIncome = flattr with { ExpectedIncomeCents = _expected };
-            await observers.Notify(observer => observer.OnFlattr(withIncome));
+            var income = Income();
+            await observers.Notify(observer => observer.OnFlattr(flattr, income));
         }
     }
 

@@ -103,8 +103,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
             change.Giver,
             change.At,
             monthClicks,
-            _total,
-            ExpectedIncomeCents: 0);
+            _total);
 
         // Live notifications are best effort: they never undo or fail a committed click.
         GrainFactory.GetCreator(info.OwnerId).OnFlattr(flattr, change.Share).Ignore(logger);

@@ -51,6 +51,9 @@ public sealed class EmbeddedButtonTests(FlattrApp app, Browser browser, ITestOut
         Assert.True(receivedAt - clickedAt < 1000, $"The dashboard showed the click after {receivedAt - clickedAt} ms.");
         await Expect(dashboard.Locator("#ticker li[data-thing]").First).ToContainTextAsync(giver.DisplayName);
         await Expect(dashboard.Locator("#ticker li[data-thing]").First).ToContainTextAsync("A post worth flattring");
+        await Expect(dashboard.Locator("#creator-clicks")).ToHaveTextAsync("1");
+        await Expect(dashboard.Locator("#creator-givers")).ToHaveTextAsync("1");
+        await Expect(dashboard.Locator("#expected-income")).ToHaveAttributeAsync("data-cents", "500");
         await Screenshots.SaveAsync(dashboard, "creator-dashboard", output);
 
         // A second flattr of the same thing in the same month is refused with a clear message.

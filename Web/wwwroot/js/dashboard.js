@@ -5,6 +5,7 @@
   var creatorId = ticker.getAttribute("data-creator");
   var income = document.getElementById("expected-income");
   var clicks = document.getElementById("creator-clicks");
+  var givers = document.getElementById("creator-givers");
   var euro = new Intl.NumberFormat(document.documentElement.lang || "en", { style: "currency", currency: "EUR" });
   var time = new Intl.DateTimeFormat(document.documentElement.lang || "en", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   // Receive times per thing, so a browser test on the same machine can measure click-to-dashboard latency.
@@ -43,11 +44,13 @@
       }
     });
     while (ticker.children.length > 100) { ticker.removeChild(ticker.lastChild); }
+    // The last event carries the creator grain's figures after the whole batch (a long batch is cut, so never add up).
     var last = batch[batch.length - 1];
     if (last) {
       income.textContent = euro.format(last.expectedIncomeCents / 100);
-      var delta = batch.reduce(function (n, f) { return n + (f.kind === "flattr" ? 1 : -1); }, 0);
-      clicks.textContent = String(Number(clicks.textContent) + delta);
+      income.setAttribute("data-cents", String(last.expectedIncomeCents));
+      clicks.textContent = String(last.creatorClicks);
+      givers.textContent = String(last.givers);
     }
   });
   FlattrLive.watchCreator(creatorId);
