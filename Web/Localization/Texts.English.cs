@@ -44,6 +44,7 @@ public sealed partial class Texts
         ConfirmSignInFirst = "Sign in to flattr this.",
         ConfirmTitle = "Confirm your flattr",
         CreatorColumn = "Creator",
+        DailyChartsTitle = "Clicks and income per day, {0}",
         DashboardLead = "Your things and the clicks arriving in {0}, live.",
         DashboardTitle = "Creator dashboard",
         DeleteThingButton = "Delete this thing",

@@ -44,6 +44,7 @@ public sealed partial class Texts
         ConfirmSignInFirst = "Connectez-vous pour flattrer ce contenu.",
         ConfirmTitle = "Confirmez votre flattr",
         CreatorColumn = "Créateur",
+        DailyChartsTitle = "Clics et revenus par jour, {0}",
         DashboardLead = "Vos contenus et les clics reçus en {0}, en direct.",
         DashboardTitle = "Tableau de bord créateur",
         DeleteThingButton = "Supprimer ce contenu",

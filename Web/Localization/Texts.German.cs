@@ -44,6 +44,7 @@ public sealed partial class Texts
         ConfirmSignInFirst = "Melde dich an, um das zu flattrn.",
         ConfirmTitle = "Bestätige deinen Flattr",
         CreatorColumn = "Urheber",
+        DailyChartsTitle = "Klicks und Einnahmen pro Tag, {0}",
         DashboardLead = "Deine Dinge und die Klicks im {0}, live.",
         DashboardTitle = "Dashboard für Urheber",
         DeleteThingButton = "Dieses Ding löschen",

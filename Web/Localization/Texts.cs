@@ -138,6 +138,9 @@ public sealed partial class Texts
 
     public required string CreatorColumn { get; init; }
 
+    /// <summary>{0} = the month (yyyy-MM).</summary>
+    public required string DailyChartsTitle { get; init; }
+
     public required string DashboardLead { get; init; }
 
     public required string DashboardTitle { get; init; }

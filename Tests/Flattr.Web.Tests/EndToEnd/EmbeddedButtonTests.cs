@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Flattr.Things;
 using Flattr.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,6 +58,14 @@ public sealed class EmbeddedButtonTests(FlattrApp app, Browser browser, ITestOut
         await Expect(dashboard.Locator("#creator-givers")).ToHaveTextAsync("1");
         await Expect(dashboard.Locator("#expected-income")).ToHaveAttributeAsync("data-cents", "500");
         await Screenshots.SaveAsync(dashboard, "creator-dashboard", output);
+
+        // Reloaded, the daily charts end with today: one click, €5 expected.
+        await dashboard.ReloadAsync();
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await Expect(dashboard.Locator("#chart-daily-clicks")).ToHaveAttributeAsync("data-days",
+            new Regex(Regex.Escape(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) + @"\|1\|500$"));
+        await Expect(dashboard.Locator("#chart-daily-clicks .uplot")).ToHaveCountAsync(1);
+        await Expect(dashboard.Locator("#chart-daily-income .uplot")).ToHaveCountAsync(1);
 
         // A second flattr of the same thing in the same month is refused with a clear message.
         await popup.CloseAsync();

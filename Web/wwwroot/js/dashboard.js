@@ -1,4 +1,4 @@
-/* The creator's dashboard: the live ticker (clicks arrive in coalesced batches), expected income, monthly charts. */
+/* The creator's dashboard: the live ticker (clicks arrive in coalesced batches), expected income, monthly and daily charts. */
 (function () {
   "use strict";
   var ticker = document.getElementById("ticker");
@@ -55,16 +55,18 @@
   });
   FlattrLive.watchCreator(creatorId);
 
-  // Charts: clicks and income per month (settled months from statements, this month as expected so far).
+  // Charts: clicks and income per month (settled months from statements, this month as expected so far), and per day
+  // of this month so far.
   var holder = document.getElementById("chart-clicks");
   if (!holder || typeof uPlot === "undefined") { return; }
-  var points = (holder.getAttribute("data-history") || "").split(";").filter(Boolean).map(function (p) {
-    var parts = p.split("|");
-    return { month: parts[0], clicks: Number(parts[1]), income: Number(parts[2]) / 100 };
-  });
-  var xs = points.map(function (_, i) { return i; });
-  var labels = points.map(function (p) { return p.month.slice(2); });
-  function chart(target, label, values, color) {
+  function parse(data) {
+    return (data || "").split(";").filter(Boolean).map(function (p) {
+      var parts = p.split("|");
+      return { label: parts[0], clicks: Number(parts[1]), income: Number(parts[2]) / 100 };
+    });
+  }
+  function chart(target, label, labels, values, color) {
+    var xs = values.map(function (_, i) { return i; });
     var width = Math.max(260, target.clientWidth || 480);
     return new uPlot({
       width: width, height: 200,
@@ -74,6 +76,15 @@
       series: [{}, { label: label, stroke: color, fill: color + "55", width: 2, paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } }]
     }, [xs, values], target);
   }
-  chart(holder, holder.getAttribute("data-label-clicks"), points.map(function (p) { return p.clicks; }), "#6DB33F");
-  chart(document.getElementById("chart-income"), holder.getAttribute("data-label-income"), points.map(function (p) { return p.income; }), "#3f7f1f");
+  function pair(clicksTarget, incomeTarget, points, label) {
+    var labels = points.map(label);
+    chart(clicksTarget, holder.getAttribute("data-label-clicks"), labels, points.map(function (p) { return p.clicks; }), "#6DB33F");
+    chart(incomeTarget, holder.getAttribute("data-label-income"), labels, points.map(function (p) { return p.income; }), "#3f7f1f");
+  }
+  // Months as "yy-MM", days as their number.
+  pair(holder, document.getElementById("chart-income"), parse(holder.getAttribute("data-history")), function (p) { return p.label.slice(2); });
+  var daily = document.getElementById("chart-daily-clicks");
+  if (daily) {
+    pair(daily, document.getElementById("chart-daily-income"), parse(daily.getAttribute("data-days")), function (p) { return String(Number(p.label.slice(8))); });
+  }
 })();
