@@ -76,6 +76,14 @@ public sealed partial class Texts
 
     public required string AnonymousGiver { get; init; }
 
+    public required string ApiApplicationsLink { get; init; }
+
+    public required string ApiSettingsLead { get; init; }
+
+    public required string ApiSettingsTitle { get; init; }
+
+    public required string ApiTokensLink { get; init; }
+
     public required string AutoSubmitLead { get; init; }
 
     public required string BackHome { get; init; }
