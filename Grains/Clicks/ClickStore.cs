@@ -97,12 +97,12 @@ public sealed partial class ClickStore : IAsyncDisposable
         var current = Months.Current(_clock);
         if (month > current)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, $"Month {Months.Format(month)} has not begun.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, $"Month {Months.Format(month)} has not begun.");
         }
 
         if (month < Months.Previous(current))
         {
-            throw new MoneyRuleException(ErrorCodes.MonthClosed, $"Month {Months.Format(month)} is closed for clicks.");
+            throw new FlattrException(FlattrErrors.MonthClosed, $"Month {Months.Format(month)} is closed for clicks.");
         }
     }
 

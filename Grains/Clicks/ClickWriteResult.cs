@@ -1,5 +1,3 @@
-using Flattr.Money;
-
 namespace Flattr.Clicks;
 
 /// <summary>
@@ -15,11 +13,11 @@ public sealed record ClickWriteResult(ClickWriteStatus Status, ThingMonthCount? 
     public string? ErrorCode => Status switch
     {
         ClickWriteStatus.Added or ClickWriteStatus.Withdrawn => null,
-        ClickWriteStatus.Duplicate => ErrorCodes.FlattrOnce,
-        ClickWriteStatus.OwnThing => ErrorCodes.FlattrOwner,
-        ClickWriteStatus.ThingInactive => ErrorCodes.ThingInactive,
-        ClickWriteStatus.NoMeans => ErrorCodes.NoMeans,
-        ClickWriteStatus.MonthClosed => ErrorCodes.MonthClosed,
-        _ => ErrorCodes.NotFound,
+        ClickWriteStatus.Duplicate => FlattrErrors.FlattrOnce,
+        ClickWriteStatus.OwnThing => FlattrErrors.FlattrOwner,
+        ClickWriteStatus.ThingInactive => FlattrErrors.ThingInactive,
+        ClickWriteStatus.NoMeans => FlattrErrors.NoMeans,
+        ClickWriteStatus.MonthClosed => FlattrErrors.MonthClosed,
+        _ => FlattrErrors.NotFound,
     };
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Clicks;
 using Flattr.Live;
-using Flattr.Money;
 using Flattr.Subscriptions;
 using Flattr.Things;
 using Microsoft.Extensions.Logging;
@@ -95,7 +94,7 @@ public sealed partial class WalletGrain(
             throw new FlattrException(FlattrErrors.NotFound, $"You did not flattr thing {thingId} in {_month}.");
         }
 
-        var result = await WriteAsync(() => clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None));
+        var result = await clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None);
         if (result.Status == ClickWriteStatus.NotClicked)
         {
             _clicks.Remove(thingId);
@@ -144,13 +143,10 @@ public sealed partial class WalletGrain(
             subscribed = await subscriptionStore.SubscribeAsync(_giverId, thingId, term == SubscriptionTerm.UntilCancelled ? null : (int)term,
                 CancellationToken.None);
         }
-        catch (MoneyRuleException e) when (e.Code == ErrorCodes.Conflict)
+        catch (FlattrException e) when (e.Code == FlattrErrors.Conflict)
         {
+            // The store's conflict is the subscription that already runs: say so with the API's own code.
             throw new FlattrException(FlattrErrors.Subscribed, $"You already subscribe to thing {thingId}.", e);
-        }
-        catch (MoneyRuleException e)
-        {
-            throw new FlattrException(e.Code, e.Message, e);
         }
 
         // The subscription stands even when its first click is refused (e.g. the month closed meanwhile): the settlement
@@ -171,8 +167,8 @@ public sealed partial class WalletGrain(
     /// <summary>Writes the click durably; null when the database already had it (the held set is then refreshed).</summary>
     async Task<FlattrResult?> CommitAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source)
     {
-        var result = await WriteAsync(() => clickStore.AddAsync(
-            new ClickWrite(_giverId, target.ThingId, _month.FirstDay, anonymous, source), CancellationToken.None));
+        var result = await clickStore.AddAsync(
+            new ClickWrite(_giverId, target.ThingId, _month.FirstDay, anonymous, source), CancellationToken.None);
         if (result.Status == ClickWriteStatus.Duplicate)
         {
             // Another writer (a subscription's materialisation, another process) clicked it first: take the truth from the database.
@@ -265,18 +261,6 @@ public sealed partial class WalletGrain(
             ClickWriteStatus.NoMeans => "You have no budget or no balance for this month.",
             _ => $"The click on thing {thingId} was refused ({result.Status}).",
         });
-    }
-
-    static async Task<ClickWriteResult> WriteAsync(Func<Task<ClickWriteResult>> write)
-    {
-        try
-        {
-            return await write();
-        }
-        catch (MoneyRuleException e)
-        {
-            throw new FlattrException(e.Code, e.Message, e);
-        }
     }
 
     async Task LoadClicksAsync(CancellationToken cancellationToken)
