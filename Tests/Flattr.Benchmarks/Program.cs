@@ -1,5 +1,5 @@
 // The benchmark command. bash .ci/bench builds everything in Release, starts the private PostgreSQL and runs:
-//   dotnet Flattr.Benchmarks.dll run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains]
+//   dotnet Flattr.Benchmarks.dll run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains] [--connections 16,64,256]
 // The memory figure runs in a fresh process of its own: dotnet Flattr.Benchmarks.dll thing-memory COUNT
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -40,7 +40,7 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Flattr.Benchmarks run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains]");
+    Console.Error.WriteLine("usage: Flattr.Benchmarks run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains] [--connections 16,64,256]");
     Console.Error.WriteLine("       Flattr.Benchmarks thing-memory COUNT");
     return 2;
 }

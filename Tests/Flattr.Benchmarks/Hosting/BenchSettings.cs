@@ -48,7 +48,7 @@ public sealed class BenchSettings
 
     public int WarmUpSeconds => Quick ? 1 : 5;
 
-    public IReadOnlyList<int> ClickConnections { get; } = [16, 64, 256];
+    public IReadOnlyList<int> ClickConnections { get; init; } = [16, 64, 256];
 
     public int ReadConnections => 64;
 
@@ -78,12 +78,13 @@ public sealed class BenchSettings
 
     string Built(string project) => Path.Combine(BuildRoot, "bin", project, "release", project + ".dll");
 
-    /// <summary>run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,...]</summary>
+    /// <summary>run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,...] [--connections 16,64,256]</summary>
     public static BenchSettings Parse(IReadOnlyList<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         string? repo = null, build = null, output = null;
         var quick = false;
+        IReadOnlyList<int> connections = [16, 64, 256];
         IReadOnlySet<string> scenarios = AllScenarios.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -94,6 +95,9 @@ public sealed class BenchSettings
                 case "--build": build = Next(); break;
                 case "--out": output = Next(); break;
                 case "--quick": quick = true; break;
+                case "--connections":
+                    connections = [.. Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
+                    break;
                 case "--only":
                     scenarios = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
                     if (scenarios.Except(AllScenarios).FirstOrDefault() is { } unknown)
@@ -120,6 +124,7 @@ public sealed class BenchSettings
             Server = server,
             Quick = quick,
             Scenarios = scenarios,
+            ClickConnections = connections,
         };
     }
 

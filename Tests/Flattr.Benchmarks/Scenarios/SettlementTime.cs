@@ -42,7 +42,7 @@ public static partial class SettlementTime
         }
 
         double Number(Group group) => double.Parse(group.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
-        var audit = result.Output.Contains("Ok = True", StringComparison.Ordinal);
+        var audit = result.Output.Contains("ledger audit OK", StringComparison.Ordinal);
         const string Copied = "binary COPY, same rows";
         return
         [
