@@ -29,6 +29,15 @@ public static class MachineProbe
     /// <summary>Resident set size of a process, in bytes.</summary>
     public static long ResidentBytes(int processId) => ProcKilobytes($"/proc/{processId}/status", "VmRSS:") * 1024;
 
+    /// <summary>CPU time (user + system) a process has used so far, in seconds (Linux clock ticks, 1/100 s).</summary>
+    public static double CpuSeconds(int processId)
+    {
+        // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     static long ProcKilobytes(string path, string key)
     {
         var line = File.ReadLines(path).First(l => l.StartsWith(key, StringComparison.Ordinal));

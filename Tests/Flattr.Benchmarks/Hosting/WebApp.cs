@@ -25,6 +25,8 @@ public sealed class WebApp : IAsyncDisposable
 
     public long ResidentBytes => MachineProbe.ResidentBytes(_process.Id);
 
+    public double CpuSeconds => MachineProbe.CpuSeconds(_process.Id);
+
     public static async Task<WebApp> StartAsync(BenchSettings settings, string connectionString, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -6,6 +6,9 @@ public sealed record LoadResult(
 {
     public long NextPair { get; init; }
 
+    /// <summary>CPU time the app used per request during the load (µs), when it was measured.</summary>
+    public double? AppCpuMicrosPerRequest { get; init; }
+
     public static double Percentile(IReadOnlyList<double> sorted, double fraction)
     {
         ArgumentNullException.ThrowIfNull(sorted);

@@ -25,10 +25,13 @@ public static class ButtonReads
 
         async Task<LoadResult> LoadAsync(string name, string path, int seconds)
         {
+            var cpuBefore = app.CpuSeconds;
             var result = await Wrk.RunAsync(settings, name, app.BaseAddress, settings.ReadConnections, seconds, "read.lua", [thingsFile, path],
                 cancellationToken);
+            result = result with { AppCpuMicrosPerRequest = (app.CpuSeconds - cpuBefore) * 1e6 / Math.Max(1, result.Requests) };
             log(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: {result.PerSecond:N0} req/s, p50 {result.P50Ms:N2} ms, p99 {result.P99Ms:N2} ms, {result.Failed} failed {result.FailureSample}"));
+                $"{name}: {result.PerSecond:N0} req/s, p50 {result.P50Ms:N2} ms, p99 {result.P99Ms:N2} ms, app CPU {result.AppCpuMicrosPerRequest:N1} µs/read, " +
+                $"{result.Failed} failed {result.FailureSample}"));
             return result;
         }
 
@@ -44,8 +47,10 @@ public static class ButtonReads
         [
             new Figure(Group, $"Badge SVG reads/s, {c} connections", "/s", svg.PerSecond, hello.PerSecond, Hello, Target.AtLeastTimesBaseline(0.8), Failures(svg)),
             new Figure(Group, "Badge SVG latency p99", "ms", svg.P99Ms, hello.P99Ms, Hello),
+            new Figure(Group, "App CPU per badge SVG read", "µs", svg.AppCpuMicrosPerRequest, hello.AppCpuMicrosPerRequest, Hello),
             new Figure(Group, $"Count JSON reads/s, {c} connections", "/s", json.PerSecond, hello.PerSecond, Hello, Target.AtLeastTimesBaseline(0.8), Failures(json)),
             new Figure(Group, "Count JSON latency p99", "ms", json.P99Ms, hello.P99Ms, Hello),
+            new Figure(Group, "App CPU per count JSON read", "µs", json.AppCpuMicrosPerRequest, hello.AppCpuMicrosPerRequest, Hello),
         ];
     }
 

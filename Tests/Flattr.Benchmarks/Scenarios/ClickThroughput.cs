@@ -60,9 +60,11 @@ public static class ClickThroughput
         async Task<LoadResult> LoadAsync(string name, int connections, int seconds)
         {
             var threads = Math.Min(Math.Max(1, MachineProbe.Cores), connections);
+            var cpuBefore = app.CpuSeconds;
             var result = await Wrk.RunAsync(settings, name, app.BaseAddress, connections, seconds, "click.lua",
                 [credentials, thingsFile, nextPair.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture)],
                 cancellationToken);
+            result = result with { AppCpuMicrosPerRequest = (app.CpuSeconds - cpuBefore) * 1e6 / Math.Max(1, result.Requests) };
             nextPair = result.NextPair;
             if (nextPair >= pairs)
             {
@@ -70,7 +72,8 @@ public static class ClickThroughput
             }
 
             log(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: {result.PerSecond:N0} clicks/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms, {result.Failed} failed {result.FailureSample}"));
+                $"{name}: {result.PerSecond:N0} clicks/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms, app CPU {result.AppCpuMicrosPerRequest:N0} µs/click, " +
+                $"{result.Failed} failed {result.FailureSample}"));
             return result;
         }
 
@@ -102,6 +105,7 @@ public static class ClickThroughput
             yield return new Figure(Group, $"Click latency p50, {c} connections", "ms", result.P50Ms, pg?.P50Ms, Pgbench);
             yield return new Figure(Group, $"Click latency p99, {c} connections", "ms", result.P99Ms, pg?.P99Ms, Pgbench,
                 connections == 64 ? Target.Below(25) : null);
+            yield return new Figure(Group, $"App CPU per click, {c} connections", "µs", result.AppCpuMicrosPerRequest);
         }
     }
 
