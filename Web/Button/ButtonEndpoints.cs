@@ -87,9 +87,9 @@ public static class ButtonEndpoints
     static Task<IResult> Badge(HttpContext http, BadgeRenderer badges, Flattr.Things.ThingSnapshot? thing)
     {
         var count = thing?.Counts.Total ?? 0;
-        var etag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"b{thing?.Info.Id ?? 0}-{count}\""));
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"b{thing?.Info.Id ?? 0}-{count}\"");
         var headers = http.Response.Headers;
-        headers.ETag = etag.ToString();
+        headers.ETag = etag;
         headers.CacheControl = "public, max-age=60";
         // An SVG opened directly is a document: it must not run script or load anything.
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
@@ -106,9 +106,9 @@ public static class ButtonEndpoints
         }
 
         var counts = thing.Counts;
-        var etag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"c{thing.Info.Id}-{counts.Month}-{counts.ThisMonth}-{counts.Total}\""));
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"c{thing.Info.Id}-{counts.Month}-{counts.ThisMonth}-{counts.Total}\"");
         var headers = http.Response.Headers;
-        headers.ETag = etag.ToString();
+        headers.ETag = etag;
         headers.CacheControl = "public, max-age=60";
         // Public counts, read by scripts on any site.
         headers.AccessControlAllowOrigin = "*";
@@ -117,9 +117,18 @@ public static class ButtonEndpoints
             : Results.Json(new LiveCount(thing.Info.Id, counts.ThisMonth, counts.Total), WebJsonContext.Default.LiveCount);
     }
 
-    static bool IsNotModified(HttpContext http, EntityTagHeaderValue etag) =>
-        EntityTagHeaderValue.TryParseList([http.Request.Headers.IfNoneMatch.ToString()], out var tags)
-        && tags.Any(t => t.Compare(etag, useStrongComparison: false));
+    /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly); most reads carry none and skip parsing.</summary>
+    static bool IsNotModified(HttpContext http, string etag)
+    {
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) && tags.Any(t => t.Compare(current, useStrongComparison: false));
+    }
 
     /// <summary>The button's scripts, embedded in the assembly beside this code (Button/Scripts/*.js).</summary>
     static class Scripts
