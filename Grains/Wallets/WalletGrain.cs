@@ -15,6 +15,7 @@ namespace Flattr.Wallets;
 /// memory before the durable write. Non-reentrant on purpose: one click of a giver at a time is what makes the in-memory
 /// once-per-thing check exact; different givers' wallets run in parallel and share group commits in the click store.
 /// A click is acknowledged only after its batch committed; then the thing's count and the live notifications follow.
+/// The giver's rules (once per thing, means, open month) are checked here in memory; the thing's rules by the click's statement.
 /// </summary>
 public sealed partial class WalletGrain(
     ClickStore clickStore,
@@ -55,9 +56,8 @@ public sealed partial class WalletGrain(
             throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
         }
 
-        var target = await RequireClickableAsync(thingId, FlattrErrors.FlattrOwner);
         await RequireMeansAsync();
-        return await CommitAsync(giver, target, anonymous, StoreClickSource.Click)
+        return await CommitAsync(giver, thingId, anonymous)
             ?? throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
     }
 
@@ -168,11 +168,16 @@ public sealed partial class WalletGrain(
         return SubscriptionMapping.ToInfo(subscribed.Subscription, target.Title, _month);
     }
 
-    /// <summary>Writes the click durably; null when the database already had it (the held set is then refreshed).</summary>
-    async Task<FlattrResult?> CommitAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source)
+    /// <summary>
+    /// Writes the click durably; null when the database already had it (the held set is then refreshed). The thing's rules
+    /// (it exists, takes flattrs, is not the giver's own) are checked by the click's own statement, which also returns the
+    /// thing's owner, title and URL: asking the thing grain first would cost every accepted click a grain call for a check
+    /// the database makes anyway.
+    /// </summary>
+    async Task<FlattrResult?> CommitAsync(GiverProfile giver, long thingId, bool anonymous)
     {
         var result = await WriteAsync(() => clickStore.AddAsync(
-            new ClickWrite(_giverId, target.ThingId, _month.FirstDay, anonymous, source), CancellationToken.None));
+            new ClickWrite(_giverId, thingId, _month.FirstDay, anonymous, StoreClickSource.Click), CancellationToken.None));
         if (result.Status == ClickWriteStatus.Duplicate)
         {
             // Another writer (a subscription's materialisation, another process) clicked it first: take the truth from the database.
@@ -180,8 +185,10 @@ public sealed partial class WalletGrain(
             return null;
         }
 
-        await ThrowIfRefusedAsync(result, target.ThingId);
-        return await TakeCommittedClickAsync(giver, target, anonymous, source, result);
+        await ThrowIfRefusedAsync(result, thingId);
+        var thing = result.Thing ?? throw new InvalidOperationException($"The click on thing {thingId} was added without the thing's details.");
+        var target = new ClickTarget(thingId, thing.OwnerId, ThingStatus.Active, thing.Title, thing.Url);
+        return await TakeCommittedClickAsync(giver, target, anonymous, StoreClickSource.Click, result);
     }
 
     /// <summary>Holds a committed click in memory and moves the thing's count.</summary>
