@@ -26,6 +26,9 @@ public sealed partial class WalletGrain(
     : Grain, IWalletGrain
 {
     readonly Dictionary<long, GiverClick> _clicks = [];
+
+    // Clicks per owner of the clicked things, kept with _clicks: every click reports the giver's share of its creator.
+    readonly Dictionary<long, int> _clicksByOwner = [];
     long _giverId;
     Month _month;
     string? _keyError;
@@ -98,11 +101,11 @@ public sealed partial class WalletGrain(
         var result = await WriteAsync(() => clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None));
         if (result.Status == ClickWriteStatus.NotClicked)
         {
-            _clicks.Remove(thingId);
+            Release(thingId);
         }
 
         await ThrowIfRefusedAsync(result, thingId);
-        _clicks.Remove(thingId);
+        Release(thingId);
         var count = result.Count!;
         var giver = click.Anonymous ? null : Identity(_means.Giver!);
         var change = new ThingCountChange(thingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: true,
@@ -196,8 +199,8 @@ public sealed partial class WalletGrain(
         ClickWriteResult result)
     {
         var at = TimeProvider.GetUtcNow();
-        _clicks[target.ThingId] = new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
-            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+        Hold(new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
+            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
         var count = result.Count!;
         var change = new ThingCountChange(target.ThingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: false, at,
             anonymous ? null : Identity(giver), Share(target.OwnerId));
@@ -291,11 +294,12 @@ public sealed partial class WalletGrain(
         var rows = await clickStore.ListForGiverAsync(_giverId, _month.FirstDay, cancellationToken);
         var infos = (await things.GetManyAsync(rows.Select(r => r.ThingId).ToArray(), cancellationToken)).ToDictionary(t => t.Id);
         _clicks.Clear();
+        _clicksByOwner.Clear();
         foreach (var row in rows)
         {
             var info = infos[row.ThingId];
-            _clicks[row.ThingId] = new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
-                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+            Hold(new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
+                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
         }
     }
 
@@ -330,7 +334,30 @@ public sealed partial class WalletGrain(
     }
 
     GiverClickShare Share(long ownerId) =>
-        new(_giverId, _month, Spend(_means), _clicks.Count, _clicks.Values.Count(c => c.OwnerId == ownerId));
+        new(_giverId, _month, Spend(_means), _clicks.Count, _clicksByOwner.GetValueOrDefault(ownerId));
+
+    void Hold(GiverClick click)
+    {
+        Release(click.ThingId);
+        _clicks[click.ThingId] = click;
+        _clicksByOwner[click.OwnerId] = _clicksByOwner.GetValueOrDefault(click.OwnerId) + 1;
+    }
+
+    void Release(long thingId)
+    {
+        if (_clicks.Remove(thingId, out var click))
+        {
+            var left = _clicksByOwner.GetValueOrDefault(click.OwnerId) - 1;
+            if (left > 0)
+            {
+                _clicksByOwner[click.OwnerId] = left;
+            }
+            else
+            {
+                _clicksByOwner.Remove(click.OwnerId);
+            }
+        }
+    }
 
     static bool HasMeans(GiverMeans means) => means.BudgetCents > 0 && means.BalanceCents > 0;
 
