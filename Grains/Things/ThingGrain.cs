@@ -16,8 +16,9 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
 
     readonly Dictionary<Month, StoredMonthCount> _counts = [];
 
-    // The newest count version per month whose change was announced to the live feed and the watchers.
-    readonly Dictionary<Month, long> _announced = [];
+    // The newest count version per month whose change was announced to the live feed and the watchers (made at the first
+    // click: most things in memory are idle, and each activation's bytes count).
+    Dictionary<Month, long>? _announced;
     ObserverManager<IThingObserver>? _observers;
     ThingInfo? _info;
     long _total;
@@ -113,6 +114,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
         GrainFactory.GetCreator(info.OwnerId).OnFlattr(flattr, change.Share).Ignore(logger);
         // Announced once per version, and also when the held count already had this version: a thing activated after the
         // click committed loads that count from the database, and its first click must still reach the feed and watchers.
+        _announced ??= [];
         if (!_announced.TryGetValue(change.Month, out var announced) || change.Version > announced)
         {
             _announced[change.Month] = change.Version;
