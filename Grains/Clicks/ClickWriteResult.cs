@@ -7,6 +7,9 @@ namespace Flattr.Clicks;
 /// </summary>
 public sealed record ClickWriteResult(ClickWriteStatus Status, ThingMonthCount? Count)
 {
+    /// <summary>For an added click, the thing's owner, title and URL, read in the same statement (so no one has to ask the thing).</summary>
+    public ClickedThing? Thing { get; init; }
+
     public bool Succeeded => Status is ClickWriteStatus.Added or ClickWriteStatus.Withdrawn;
 
     /// <summary>The Flattr error code for a refused write, or null when it succeeded.</summary>

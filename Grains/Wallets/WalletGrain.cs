@@ -14,6 +14,7 @@ namespace Flattr.Wallets;
 /// memory before the durable write. Non-reentrant on purpose: one click of a giver at a time is what makes the in-memory
 /// once-per-thing check exact; different givers' wallets run in parallel and share group commits in the click store.
 /// A click is acknowledged only after its batch committed; then the thing's count and the live notifications follow.
+/// The giver's rules (once per thing, means, open month) are checked here in memory; the thing's rules by the click's statement.
 /// </summary>
 public sealed partial class WalletGrain(
     ClickStore clickStore,
@@ -24,6 +25,9 @@ public sealed partial class WalletGrain(
     : Grain, IWalletGrain
 {
     readonly Dictionary<long, GiverClick> _clicks = [];
+
+    // Clicks per owner of the clicked things, kept with _clicks: every click reports the giver's share of its creator.
+    readonly Dictionary<long, int> _clicksByOwner = [];
     long _giverId;
     Month _month;
     string? _keyError;
@@ -54,9 +58,8 @@ public sealed partial class WalletGrain(
             throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
         }
 
-        var target = await RequireClickableAsync(thingId, FlattrErrors.FlattrOwner);
         await RequireMeansAsync();
-        return await CommitAsync(giver, target, anonymous, StoreClickSource.Click)
+        return await CommitAsync(giver, thingId, anonymous)
             ?? throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
     }
 
@@ -97,11 +100,11 @@ public sealed partial class WalletGrain(
         var result = await clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None);
         if (result.Status == ClickWriteStatus.NotClicked)
         {
-            _clicks.Remove(thingId);
+            Release(thingId);
         }
 
         await ThrowIfRefusedAsync(result, thingId);
-        _clicks.Remove(thingId);
+        Release(thingId);
         var count = result.Count!;
         var giver = click.Anonymous ? null : Identity(_means.Giver!);
         var change = new ThingCountChange(thingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: true,
@@ -164,11 +167,16 @@ public sealed partial class WalletGrain(
         return SubscriptionMapping.ToInfo(subscribed.Subscription, target.Title, _month);
     }
 
-    /// <summary>Writes the click durably; null when the database already had it (the held set is then refreshed).</summary>
-    async Task<FlattrResult?> CommitAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source)
+    /// <summary>
+    /// Writes the click durably; null when the database already had it (the held set is then refreshed). The thing's rules
+    /// (it exists, takes flattrs, is not the giver's own) are checked by the click's own statement, which also returns the
+    /// thing's owner, title and URL: asking the thing grain first would cost every accepted click a grain call for a check
+    /// the database makes anyway.
+    /// </summary>
+    async Task<FlattrResult?> CommitAsync(GiverProfile giver, long thingId, bool anonymous)
     {
         var result = await clickStore.AddAsync(
-            new ClickWrite(_giverId, target.ThingId, _month.FirstDay, anonymous, source), CancellationToken.None);
+            new ClickWrite(_giverId, thingId, _month.FirstDay, anonymous, StoreClickSource.Click), CancellationToken.None);
         if (result.Status == ClickWriteStatus.Duplicate)
         {
             // Another writer (a subscription's materialisation, another process) clicked it first: take the truth from the database.
@@ -176,8 +184,10 @@ public sealed partial class WalletGrain(
             return null;
         }
 
-        await ThrowIfRefusedAsync(result, target.ThingId);
-        return await TakeCommittedClickAsync(giver, target, anonymous, source, result);
+        await ThrowIfRefusedAsync(result, thingId);
+        var thing = result.Thing ?? throw new InvalidOperationException($"The click on thing {thingId} was added without the thing's details.");
+        var target = new ClickTarget(thingId, thing.OwnerId, ThingStatus.Active, thing.Title, thing.Url);
+        return await TakeCommittedClickAsync(giver, target, anonymous, StoreClickSource.Click, result);
     }
 
     /// <summary>Holds a committed click in memory and moves the thing's count.</summary>
@@ -185,8 +195,8 @@ public sealed partial class WalletGrain(
         ClickWriteResult result)
     {
         var at = TimeProvider.GetUtcNow();
-        _clicks[target.ThingId] = new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
-            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+        Hold(new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
+            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
         var count = result.Count!;
         var change = new ThingCountChange(target.ThingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: false, at,
             anonymous ? null : Identity(giver), Share(target.OwnerId));
@@ -268,11 +278,12 @@ public sealed partial class WalletGrain(
         var rows = await clickStore.ListForGiverAsync(_giverId, _month.FirstDay, cancellationToken);
         var infos = (await things.GetManyAsync(rows.Select(r => r.ThingId).ToArray(), cancellationToken)).ToDictionary(t => t.Id);
         _clicks.Clear();
+        _clicksByOwner.Clear();
         foreach (var row in rows)
         {
             var info = infos[row.ThingId];
-            _clicks[row.ThingId] = new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
-                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+            Hold(new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
+                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
         }
     }
 
@@ -307,7 +318,30 @@ public sealed partial class WalletGrain(
     }
 
     GiverClickShare Share(long ownerId) =>
-        new(_giverId, _month, Spend(_means), _clicks.Count, _clicks.Values.Count(c => c.OwnerId == ownerId));
+        new(_giverId, _month, Spend(_means), _clicks.Count, _clicksByOwner.GetValueOrDefault(ownerId));
+
+    void Hold(GiverClick click)
+    {
+        Release(click.ThingId);
+        _clicks[click.ThingId] = click;
+        _clicksByOwner[click.OwnerId] = _clicksByOwner.GetValueOrDefault(click.OwnerId) + 1;
+    }
+
+    void Release(long thingId)
+    {
+        if (_clicks.Remove(thingId, out var click))
+        {
+            var left = _clicksByOwner.GetValueOrDefault(click.OwnerId) - 1;
+            if (left > 0)
+            {
+                _clicksByOwner[click.OwnerId] = left;
+            }
+            else
+            {
+                _clicksByOwner.Remove(click.OwnerId);
+            }
+        }
+    }
 
     static bool HasMeans(GiverMeans means) => means.BudgetCents > 0 && means.BalanceCents > 0;
 
