@@ -1,0 +1,47 @@
+using System.Text;
+using Npgsql;
+
+namespace Flattr.Faults.Tests.Support;
+
+/// <summary>
+/// A cheap fingerprint of everything a request could change: one md5 per table over all its rows. Equal fingerprints
+/// before and after a rejected request prove that it changed nothing. Only the bookkeeping of the migration runner is left out.
+/// </summary>
+public sealed record StateFingerprint(string Text)
+{
+    static readonly string[] Ignored = ["schema_migrations"];
+
+    public static async Task<StateFingerprint> TakeAsync(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var tables = new List<string>();
+        await using (var list = dataSource.CreateCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var table = reader.GetString(0);
+                if (!Ignored.Contains(table, StringComparer.Ordinal))
+                {
+                    tables.Add(table);
+                }
+            }
+        }
+
+        var sql = string.Join(" UNION ALL ", tables.Select(t =>
+            $"SELECT '{t}' || ':' || count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') FROM \"{t}\" x"));
+        var text = new StringBuilder();
+        await using (var command = dataSource.CreateCommand(sql))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+        }
+
+        return new StateFingerprint(text.ToString());
+    }
+
+    public override string ToString() => Text;
+}
