@@ -62,6 +62,7 @@ public static class WebComposition
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

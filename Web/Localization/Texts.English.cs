@@ -79,6 +79,7 @@ public sealed partial class Texts
         ErrorThingInactive = "This thing was deleted and takes no more flattrs.",
         ErrorTitle = "Something went wrong",
         ErrorTooManyRequests = "Too many attempts. Please wait a minute and try again.",
+        ErrorUnavailable = "Flattr cannot reach its database for a moment. Please try again in a few seconds: a repeated flattr is never counted twice.",
         ErrorUrlTaken = "This address is already registered as a thing.",
         ErrorUsername = "A username has 3 to 30 lower-case letters, digits or underscores.",
         ExpectedIncome = "Expected income this month",

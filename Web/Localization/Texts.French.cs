@@ -79,6 +79,7 @@ public sealed partial class Texts
         ErrorThingInactive = "Ce contenu a été supprimé et n’accepte plus de flattrs.",
         ErrorTitle = "Un problème est survenu",
         ErrorTooManyRequests = "Trop de tentatives. Patientez une minute et réessayez.",
+        ErrorUnavailable = "Flattr ne joint pas sa base de données pour l'instant. Réessayez dans quelques secondes : un flattr répété n'est jamais compté deux fois.",
         ErrorUrlTaken = "Cette adresse est déjà enregistrée comme contenu.",
         ErrorUsername = "Un nom d’utilisateur compte de 3 à 30 lettres minuscules, chiffres ou tirets bas.",
         ExpectedIncome = "Revenu attendu ce mois-ci",

@@ -79,6 +79,7 @@ public sealed partial class Texts
         ErrorThingInactive = "Dieses Ding wurde gelöscht und nimmt keine Flattrs mehr an.",
         ErrorTitle = "Etwas ist schiefgegangen",
         ErrorTooManyRequests = "Zu viele Versuche. Bitte warte eine Minute und versuche es erneut.",
+        ErrorUnavailable = "Flattr erreicht seine Datenbank gerade nicht. Bitte versuche es in ein paar Sekunden erneut: ein wiederholter Flattr zählt nie doppelt.",
         ErrorUrlTaken = "Diese Adresse ist schon als Ding registriert.",
         ErrorUsername = "Ein Benutzername hat 3 bis 30 Kleinbuchstaben, Ziffern oder Unterstriche.",
         ExpectedIncome = "Erwartete Einnahmen diesen Monat",

@@ -208,6 +208,8 @@ public sealed partial class Texts
 
     public required string ErrorTooManyRequests { get; init; }
 
+    public required string ErrorUnavailable { get; init; }
+
     public required string ErrorUrlTaken { get; init; }
 
     public required string ErrorUsername { get; init; }

@@ -17,9 +17,15 @@ public enum ClickOutcome
 
     /// <summary>No answer (connection reset or refused): the click may or may not be recorded.</summary>
     NoAnswer,
+
+    /// <summary>Anything else: a 500, a 503 without a Flattr error body or Retry-After. Never acceptable.</summary>
+    ServerError,
 }
 
-public sealed record ClickAttempt(long GiverId, long ThingId, ClickOutcome Outcome, HttpStatusCode? Status, string? Code);
+public sealed record ClickAttempt(long GiverId, long ThingId, ClickOutcome Outcome, HttpStatusCode? Status, string? Code, DateTime At)
+{
+    public string? Body { get; init; }
+}
 
 /// <summary>
 /// Givers signed in through the real sign-in form, each clicking its things through the thing page's JSON flattr,
@@ -73,6 +79,43 @@ public sealed class ClickBurst(IReadOnlyList<(WebSession Session, long GiverId, 
         }));
     }
 
+    /// <summary>
+    /// As a patient client does: every giver clicks every thing and retries a click that got no answer or a 503 (after a short
+    /// pause) until the app answers it for good, acknowledged or refused; gives up at <paramref name="deadline"/>.
+    /// </summary>
+    public async Task RunUntilAnsweredAsync(IReadOnlyList<long> things, int seed, DateTime deadline, int perGiver = 2, TimeSpan? pause = null)
+    {
+        await Task.WhenAll(givers.Select(async (giver, index) =>
+        {
+            var order = things.ToArray();
+            new Random(seed + index).Shuffle(order);
+            var queue = new ConcurrentQueue<long>(order);
+            await Task.WhenAll(Enumerable.Range(0, perGiver).Select(async _ =>
+            {
+                while (queue.TryDequeue(out var thing))
+                {
+                    while (true)
+                    {
+                        var attempt = await ClickAsync(giver.Session, giver.GiverId, giver.Token, thing);
+                        Record(attempt);
+                        if (attempt.Outcome is ClickOutcome.Acknowledged or ClickOutcome.Refused or ClickOutcome.ServerError)
+                        {
+                            break;
+                        }
+
+                        Assert.True(DateTime.UtcNow < deadline, "the app did not recover before the deadline");
+                        await Task.Delay(TimeSpan.FromMilliseconds(100));
+                    }
+
+                    if (pause is { } delay)
+                    {
+                        await Task.Delay(delay);
+                    }
+                }
+            }));
+        }));
+    }
+
     public static async Task<ClickAttempt> ClickAsync(WebSession session, long giverId, string token, long thing)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -83,19 +126,22 @@ public sealed class ClickBurst(IReadOnlyList<(WebSession Session, long GiverId, 
             var outcome = response.StatusCode switch
             {
                 HttpStatusCode.OK => ClickOutcome.Acknowledged,
-                HttpStatusCode.ServiceUnavailable when code is not null => ClickOutcome.Unavailable,
+                HttpStatusCode.ServiceUnavailable when code is not null && response.Headers.RetryAfter is not null => ClickOutcome.Unavailable,
                 >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError when code is not null => ClickOutcome.Refused,
-                _ => throw new InvalidOperationException($"Unexpected answer to a flattr: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"),
+                _ => ClickOutcome.ServerError,
             };
-            return new ClickAttempt(giverId, thing, outcome, response.StatusCode, code);
+            return new ClickAttempt(giverId, thing, outcome, response.StatusCode, code, DateTime.UtcNow)
+            {
+                Body = outcome == ClickOutcome.ServerError ? await response.Content.ReadAsStringAsync() : null,
+            };
         }
         catch (HttpRequestException)
         {
-            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null);
+            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null, DateTime.UtcNow);
         }
         catch (TaskCanceledException)
         {
-            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null);
+            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null, DateTime.UtcNow);
         }
     }
 
