@@ -43,6 +43,17 @@ public sealed class FaultsApp : IAsyncLifetime
         return session;
     }
 
+    /// <summary>A verified user signed in through the form, with the antiforgery token of their session.</summary>
+    public async Task<Member> MemberAsync(string prefix, long depositCents = 0, long budgetCents = 500)
+    {
+        var user = await App.CreateUserAsync(prefix, depositCents, budgetCents);
+        var session = await SignedInAsync(user);
+        return new Member(user, session, await session.TokenAsync("/me"));
+    }
+
+    /// <summary>A member with money and a budget: able to flattr.</summary>
+    public Task<Member> GiverAsync() => MemberAsync("giver", depositCents: 2_000);
+
     public async Task<long> CreateThingAsync(TestUser owner, bool hidden = false, string? url = null)
     {
         ArgumentNullException.ThrowIfNull(owner);
@@ -53,6 +64,24 @@ public sealed class FaultsApp : IAsyncLifetime
     }
 
     public Task<StateFingerprint> FingerprintAsync() => StateFingerprint.TakeAsync(Database);
+}
+
+/// <summary>A signed-in member: who they are, their session and its antiforgery token.</summary>
+public sealed record Member(TestUser User, WebSession Session, string Token) : IDisposable
+{
+    public long Id => User.Id;
+
+    public Task<HttpResponseMessage> FlattrAsync(long thingId) => Session.FlattrAsync(thingId, Token);
+
+    /// <summary>Posts a form of this member's session with their antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string action, Dictionary<string, string>? fields = null)
+    {
+        var withToken = new Dictionary<string, string>(fields ?? []) { [WebSession.FormTokenField] = Token };
+        using var content = new FormUrlEncodedContent(withToken);
+        return await Session.Http.PostAsync(action, content);
+    }
+
+    public void Dispose() => Session.Dispose();
 }
 
 [CollectionDefinition(Name)]
