@@ -72,6 +72,7 @@ public static class WebComposition
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryEnforcementMiddleware>();
 
         app.MapRazorPages();
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -61,6 +61,7 @@ public sealed partial class Texts
         Ended = "ended",
         ErrorAccountTaken = "That username or e-mail address is already taken.",
         ErrorAmount = "Please enter an amount in euros, for example 20 or 12.50.",
+        ErrorAntiforgery = "This form has expired or did not come from Flattr. Reload the page and try again.",
         ErrorBody = "Something went wrong on our side. Please try again in a moment.",
         ErrorEmail = "Please enter a valid e-mail address.",
         ErrorFlattrOnce = "You have already flattred this thing this month.",

@@ -61,6 +61,7 @@ public sealed partial class Texts
         Ended = "beendet",
         ErrorAccountTaken = "Dieser Benutzername oder diese E-Mail-Adresse ist schon vergeben.",
         ErrorAmount = "Bitte gib einen Betrag in Euro an, zum Beispiel 20 oder 12,50.",
+        ErrorAntiforgery = "Dieses Formular ist abgelaufen oder kommt nicht von Flattr. Lade die Seite neu und versuche es erneut.",
         ErrorBody = "Bei uns ist etwas schiefgegangen. Bitte versuche es gleich noch einmal.",
         ErrorEmail = "Bitte gib eine gültige E-Mail-Adresse an.",
         ErrorFlattrOnce = "Du hast dieses Ding diesen Monat schon geflattrt.",

@@ -172,6 +172,8 @@ public sealed partial class Texts
 
     public required string ErrorAmount { get; init; }
 
+    public required string ErrorAntiforgery { get; init; }
+
     public required string ErrorBody { get; init; }
 
     public required string ErrorEmail { get; init; }
