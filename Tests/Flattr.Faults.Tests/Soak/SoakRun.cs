@@ -35,6 +35,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             ["Flattr:Silo:CollectionAge"] = options.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
             ["Flattr:Silo:CollectionQuantum"] = options.CollectionQuantum.ToString("c", CultureInfo.InvariantCulture),
             ["Flattr:Web:SignInAttemptsPerMinute"] = "100000",
+            ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "100000",
             ["Flattr:Web:FlattrsPerMinute"] = "100000",
         };
     }

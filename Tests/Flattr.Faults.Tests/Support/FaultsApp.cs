@@ -26,6 +26,7 @@ public sealed class FaultsApp : IAsyncLifetime
     public Task InitializeAsync()
     {
         App.Settings["Flattr:Web:SignInAttemptsPerMinute"] = "100000";
+        App.Settings["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "100000";
         App.Settings["Flattr:Web:FlattrsPerMinute"] = "100000";
         return App.InitializeAsync();
     }
