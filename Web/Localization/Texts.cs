@@ -70,6 +70,11 @@ public sealed partial class Texts
 
     public required string AllLanguages { get; init; }
 
+    /// <summary>To the owner of an address someone tried to sign up with again: {0} the sign-in link.</summary>
+    public required string AlreadyRegisteredMailBody { get; init; }
+
+    public required string AlreadyRegisteredMailSubject { get; init; }
+
     public required string AmountColumn { get; init; }
 
     public required string Anonymous { get; init; }
@@ -215,6 +220,8 @@ public sealed partial class Texts
     public required string ErrorUrlTaken { get; init; }
 
     public required string ErrorUsername { get; init; }
+
+    public required string ErrorUsernameTaken { get; init; }
 
     public required string ExpectedIncome { get; init; }
 
