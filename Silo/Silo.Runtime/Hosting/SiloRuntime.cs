@@ -26,8 +26,10 @@ sealed class SiloRuntime : IAsyncDisposable
     const int ShutdownRounds = 5;
 
     readonly CancellationTokenSource _stopping = new();
+    readonly Lock _stoppingLock = new();
     readonly Lazy<IIncomingGrainCallFilter[]> _callFilters;
     volatile bool _stopped;
+    bool _disposed;
 
     public SiloRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider timeProvider)
     {
@@ -103,7 +105,16 @@ sealed class SiloRuntime : IAsyncDisposable
         await DeactivateAllAsync(cancellationToken);
         _stopped = true;
         await DeactivateAllAsync(cancellationToken);
-        _stopping.Cancel();
+
+        // A web host is stopped twice at once (by its own RunAsync, which then disposes it, and by its caller): the second
+        // stop may come after the disposal.
+        lock (_stoppingLock)
+        {
+            if (!_disposed)
+            {
+                _stopping.Cancel();
+            }
+        }
     }
 
     public async Task DeactivateAllAsync(CancellationToken cancellationToken)
@@ -127,8 +138,16 @@ sealed class SiloRuntime : IAsyncDisposable
     {
         Collector.Dispose();
         await Reminders.DisposeAsync();
-        await _stopping.CancelAsync();
-        _stopping.Dispose();
+        lock (_stoppingLock)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _stopping.Cancel();
+                _stopping.Dispose();
+            }
+        }
+
         Metrics.Dispose();
     }
 

@@ -17,6 +17,7 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
     readonly Lock _lock = new();
     readonly CancellationTokenSource _stopping = new();
     ITimer? _refreshTimer;
+    bool _disposed;
     IReminderTable? _table;
 
     public IGrainFactory GrainFactory { get; } = grainFactory;
@@ -34,9 +35,14 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
     public Task StopAsync()
     {
         _refreshTimer?.Dispose();
-        _stopping.Cancel();
         lock (_lock)
         {
+            // Stopping again after disposal (a host stopped twice) has nothing left to cancel.
+            if (!_disposed)
+            {
+                _stopping.Cancel();
+            }
+
             foreach (var reminder in _scheduled.Values)
             {
                 reminder.Stop();
@@ -51,7 +57,14 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _stopping.Dispose();
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _stopping.Dispose();
+            }
+        }
     }
 
     /// <summary>Brings the local schedule in line with the table.</summary>
