@@ -55,6 +55,10 @@ public static class WebComposition
     public static WebApplication UseFlattrWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so every response gets the headers: static files and error pages end the pipeline before routing. The headers
+        // are written when the response starts, by which time routing has chosen the endpoint that decides about framing.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -66,7 +70,6 @@ public static class WebComposition
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<CrossSiteRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
