@@ -32,10 +32,15 @@ public static class WebComposition
         {
             options.Cookie.Name = "flattr.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // ASP.NET Core's default leaves this cookie without Secure even over HTTPS.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.HeaderName = "X-Flattr-Antiforgery";
             // The header is set per endpoint by SecurityHeadersMiddleware: X-Frame-Options here would break the button frame.
             options.SuppressXFrameOptionsHeader = true;
         });
+        // The notices carried across a redirect (TempData) ride in a cookie that is likewise not Secure by default.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(
+            options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
         services.AddFlattrLocalization();

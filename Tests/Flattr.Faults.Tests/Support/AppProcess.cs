@@ -18,11 +18,12 @@ public sealed class AppProcess : IAsyncDisposable
     readonly Dictionary<string, string> _environment;
     Process? _process;
 
-    public AppProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    /// <param name="tls">Serve HTTPS (the settings must then name a certificate, Kestrel:Certificates:Default:Path).</param>
+    public AppProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null, int? port = null, bool tls = false)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         Port = port ?? FreePort();
-        BaseUri = new Uri($"http://127.0.0.1:{Port}/");
+        BaseUri = new Uri($"{(tls ? "https" : "http")}://127.0.0.1:{Port}/");
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -121,7 +122,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     async Task WaitHealthyAsync(TimeSpan timeout)
     {
-        using var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = static (_, _, _, _) => true };
+        using var client = new HttpClient(handler) { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -16,7 +16,8 @@ public sealed partial class WebSession : IDisposable
 
     readonly HttpClient _client;
 
-    public WebSession(Uri baseUri, IPAddress? from = null, TimeSpan? timeout = null)
+    /// <param name="trustAnyCertificate">For the test's own self-signed TLS certificate only.</param>
+    public WebSession(Uri baseUri, IPAddress? from = null, TimeSpan? timeout = null, bool trustAnyCertificate = false)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
         BaseUri = baseUri;
@@ -27,6 +28,11 @@ public sealed partial class WebSession : IDisposable
             CookieContainer = Cookies,
             PooledConnectionLifetime = TimeSpan.FromSeconds(30),
         };
+        if (trustAnyCertificate)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+
         if (from is not null)
         {
             handler.ConnectCallback = (context, cancellationToken) => ConnectFromAsync(from, context.DnsEndPoint, cancellationToken);
