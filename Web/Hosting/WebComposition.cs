@@ -72,6 +72,7 @@ public static class WebComposition
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
+        app.UseMiddleware<UnstorableTextMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -217,6 +217,8 @@ public sealed partial class Texts
 
     public required string ErrorUnavailable { get; init; }
 
+    public required string ErrorUnstorableText { get; init; }
+
     public required string ErrorUrlTaken { get; init; }
 
     public required string ErrorUsername { get; init; }
