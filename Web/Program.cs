@@ -1,3 +1,4 @@
+using Flattr.Web.Api.Hosting;
 using Flattr.Web.Demo;
 using Flattr.Web.Hosting;
 using Flattr.Web.Operator;
@@ -14,9 +15,11 @@ var connectionString = await FlattrSilo.ConnectionStringAsync(builder.Configurat
 builder.Services.AddFlattrSilo(builder.Configuration, connectionString);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PaymentsJson.Default));
 builder.AddFlattrWeb();
+builder.AddFlattrApi();
 
 var app = builder.Build();
 app.UseFlattrWeb();
+app.MapFlattrApi();
 app.MapGet("/health", () => "ok");
 app.MapGet("/status", StatusPage.RenderAsync);
 app.MapSandboxPayments(app.Environment);

@@ -206,8 +206,9 @@ sealed class ActivationData : MessageTarget, IGrainContext
             }
         }
 
-        request.Dispatcher.Complete(request, GrainClass.GrainType, result, failure);
+        // The gate first: once the caller sees the response, this activation already counts as idle since now.
         OnItemCompleted(request);
+        request.Dispatcher.Complete(request, GrainClass.GrainType, result, failure);
     }
 
     async Task RunTickAsync(TimerTick tick)

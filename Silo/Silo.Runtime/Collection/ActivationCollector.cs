@@ -1,5 +1,6 @@
 using Silo.Hosting;
 using Silo.Runtime.Diagnostics;
+using Silo.Runtime.Timers;
 
 namespace Silo.Runtime.Collection;
 
@@ -17,7 +18,7 @@ sealed class ActivationCollector(SiloRuntime runtime) : IDisposable
     public void Start()
     {
         var quantum = runtime.Options.CollectionQuantum;
-        _timer = runtime.TimeProvider.CreateTimer(s_collect, this, quantum, quantum);
+        _timer = runtime.TimeProvider.CreateUnflowed(s_collect, this, quantum, quantum);
     }
 
     public void Stop() => _timer?.Dispose();

@@ -101,7 +101,6 @@ sealed class ObserverTarget(GrainId grainId, object observer) : MessageTarget
             failure = e;
         }
 
-        request.Dispatcher.Complete(request, GrainTypeNames.Observer, result, failure);
         StartBatch batch;
         lock (SyncRoot)
         {
@@ -110,6 +109,7 @@ sealed class ObserverTarget(GrainId grainId, object observer) : MessageTarget
         }
 
         StartTurns(batch);
+        request.Dispatcher.Complete(request, GrainTypeNames.Observer, result, failure);
     }
 
     InvalidOperationException Gone() => new($"The observer {GrainId} was deleted or garbage-collected; subscribe a new reference.");

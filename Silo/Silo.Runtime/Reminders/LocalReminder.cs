@@ -1,5 +1,7 @@
 using Silo.Reminders;
 using Silo.Runtime.Diagnostics;
+using Silo.Runtime.Scheduling;
+using Silo.Runtime.Timers;
 
 namespace Silo.Runtime.Reminders;
 
@@ -26,7 +28,7 @@ sealed class LocalReminder
         var now = timeProvider.GetUtcNow();
         ScheduledAt = now;
         _nextDue = entry.StartAt >= now ? entry.StartAt : LatestTickAtOrBefore(now);
-        _timer = timeProvider.CreateTimer(s_fire, this, Delay(_nextDue, now), Timeout.InfiniteTimeSpan);
+        _timer = timeProvider.CreateUnflowed(s_fire, this, Delay(_nextDue, now), Timeout.InfiniteTimeSpan);
     }
 
     public ReminderEntry Entry { get; }
@@ -47,6 +49,8 @@ sealed class LocalReminder
         }
 
         var due = _nextDue;
+        CallChain.Clear();
+        RequestContext.Import(null);
         try
         {
             var grain = _service.GrainFactory.GetGrain<IRemindable>(Entry.GrainId);

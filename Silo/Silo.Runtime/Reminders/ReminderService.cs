@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Silo.Reminders;
 using Silo.Runtime.Diagnostics;
+using Silo.Runtime.Timers;
 
 namespace Silo.Runtime.Reminders;
 
@@ -29,7 +30,7 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RefreshAsync(cancellationToken);
-        _refreshTimer = timeProvider.CreateTimer(s_refresh, this, refreshInterval, refreshInterval);
+        _refreshTimer = timeProvider.CreateUnflowed(s_refresh, this, refreshInterval, refreshInterval);
     }
 
     public Task StopAsync()

@@ -12,6 +12,15 @@ static class CallChain
 
     public static void Enter(MessageTarget target, WorkItem item) => s_current.Value = new(target, item, item.CallerChain);
 
+    /// <summary>Starts a fresh chain for calls that nobody awaits from a grain (reminder ticks).</summary>
+    public static void Clear()
+    {
+        if (s_current.Value is not null)
+        {
+            s_current.Value = null;
+        }
+    }
+
     /// <summary>The grains of the cycle that starts at <paramref name="from"/> and ends back at <paramref name="target"/>.</summary>
     public static IReadOnlyList<GrainId> Cycle(CallChainLink chain, CallChainLink from, GrainId target)
     {

@@ -34,7 +34,7 @@ sealed class GrainTimer : IGrainTimer
         _callback = callback;
         _options = options;
         _logger = logger;
-        _timer = timeProvider.CreateTimer(s_fire, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = timeProvider.CreateUnflowed(s_fire, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public void Start(TimeSpan dueTime, TimeSpan period) => Change(dueTime, period);

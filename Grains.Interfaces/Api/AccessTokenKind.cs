@@ -1,0 +1,10 @@
+namespace Flattr.Api;
+
+public enum AccessTokenKind
+{
+    /// <summary>Created by the user on the settings page, for their own scripts.</summary>
+    Personal,
+
+    /// <summary>Granted to a third-party application through OAuth 2.</summary>
+    OAuth,
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Silo.Concurrency;
+
+namespace Flattr.Api;
+
+/// <summary>
+/// What a user approved on the consent page: <see cref="ClientId"/> may act as <see cref="UserId"/> within
+/// <see cref="Scopes"/>. <see cref="CodeChallenge"/> is the PKCE S256 challenge the code is bound to.
+/// </summary>
+[Immutable]
+public sealed record AuthorizationRequest(string ClientId, long UserId, string RedirectUri, ImmutableArray<string> Scopes, string CodeChallenge);

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Silo;
+using Silo.Concurrency;
+
+namespace Flattr.Api;
+
+/// <summary>
+/// One user's API access tokens (key = user id): personal tokens made on the settings page and the tokens granted to
+/// applications. Secrets are generated here and stored only as SHA-256 hashes.
+/// </summary>
+public interface IAccessTokensGrain : IGrainWithIntegerKey
+{
+    /// <summary>A new personal token: a name of 1–60 characters and known scopes (<c>invalid_parameters</c> otherwise).</summary>
+    Task<IssuedAccessToken> CreatePersonal(string name, ImmutableArray<string> scopes);
+
+    /// <summary>Every token of the user, active ones first, newest first.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<AccessTokenInfo>> List();
+
+    /// <summary>Revokes one of the user's tokens at once (<c>not_found</c> if it is not theirs); revoking twice changes nothing.</summary>
+    Task Revoke(long tokenId);
+
+    /// <summary>Revokes every token the user granted to an application; returns how many were active.</summary>
+    Task<int> RevokeApp(long appId);
+}

@@ -1,0 +1,18 @@
+using Silo.Concurrency;
+
+namespace Flattr.Api;
+
+/// <summary>
+/// A registered third-party application. <see cref="Confidential"/> apps authenticate to the token endpoint with their
+/// secret (HTTP Basic, as Flattr did); public apps (native or in-browser) cannot keep one and rely on PKCE alone.
+/// </summary>
+[Immutable]
+public sealed record OAuthAppInfo(
+    long Id,
+    long OwnerId,
+    string OwnerUsername,
+    string ClientId,
+    string Name,
+    string RedirectUri,
+    bool Confidential,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,7 @@
+using Silo.Concurrency;
+
+namespace Flattr.Api;
+
+/// <summary>A newly registered application with its client secret (null for public clients), shown once and stored as a hash.</summary>
+[Immutable]
+public sealed record RegisteredOAuthApp(OAuthAppInfo App, string? ClientSecret);

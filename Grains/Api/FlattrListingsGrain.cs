@@ -1,0 +1,30 @@
+using Npgsql;
+using Silo;
+using Silo.Concurrency;
+
+namespace Flattr.Api;
+
+/// <summary>Flattr listings from the durable clicks: stateless, so local workers serve them side by side.</summary>
+[StatelessWorker]
+public sealed class FlattrListingsGrain(NpgsqlDataSource dataSource) : Grain, IFlattrListingsGrain
+{
+    readonly FlattrListingStore _flattrs = new(dataSource);
+
+    public Task<FlattrListingPage> ByGiver(long giverId, bool asGiver, int page, int count)
+    {
+        ApiRules.Page(page, count);
+        return _flattrs.ByGiverAsync(giverId, asGiver, page, count, CancellationToken.None);
+    }
+
+    public Task<FlattrListingPage> ByThing(long thingId, int page, int count)
+    {
+        ApiRules.Page(page, count);
+        return _flattrs.ByThingAsync(thingId, page, count, CancellationToken.None);
+    }
+
+    public Task<FlattrListingPage> ToOwner(long ownerId, bool includeHidden, int page, int count)
+    {
+        ApiRules.Page(page, count);
+        return _flattrs.ToOwnerAsync(ownerId, includeHidden, page, count, CancellationToken.None);
+    }
+}

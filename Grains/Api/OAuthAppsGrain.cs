@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Npgsql;
+using Silo;
+
+namespace Flattr.Api;
+
+/// <summary>A developer's registered applications (key = the owner's user id).</summary>
+public sealed class OAuthAppsGrain(NpgsqlDataSource dataSource) : Grain, IOAuthAppsGrain
+{
+    readonly OAuthStore _apps = new(dataSource);
+
+    long OwnerId => this.GetPrimaryKeyLong();
+
+    public async Task<RegisteredOAuthApp> Register(OAuthAppRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var valid = registration with { Name = ApiRules.AppName(registration.Name), RedirectUri = ApiRules.RedirectUri(registration.RedirectUri) };
+        var secret = valid.Confidential ? ApiSecrets.NewSecret(ApiSecrets.ClientSecretPrefix) : null;
+        var app = await _apps.InsertAppAsync(
+            OwnerId, ApiSecrets.NewClientId(), valid, secret is null ? null : ApiSecrets.Hash(secret), TimeProvider.GetUtcNow(), CancellationToken.None);
+        return new RegisteredOAuthApp(app, secret);
+    }
+
+    public Task<ImmutableArray<OAuthAppInfo>> List() => _apps.ListAppsAsync(OwnerId, CancellationToken.None);
+
+    public async Task Delete(long appId)
+    {
+        if (!await _apps.DeleteAppAsync(OwnerId, appId, TimeProvider.GetUtcNow(), CancellationToken.None))
+        {
+            throw new FlattrException(FlattrErrors.NotFound, $"You have no application {appId}.");
+        }
+    }
+}
