@@ -1,3 +1,4 @@
+using System.Net;
 using Flattr.Faults.Tests.Support;
 
 namespace Flattr.Faults.Tests.Faults;
@@ -83,6 +84,121 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(pairs, final);
         Assert.Equal(pairs.Count, await _database.ScalarAsync("SELECT count(*) FROM clicks"));
         Tally.Check();
+        await Invariants.AssertCountsMatchClicksAsync(_database.DataSource);
+        await Invariants.AssertLedgerAuditOkAsync(_database.DataSource);
+    }
+
+    [Fact]
+    public async Task Api_flattrs_acknowledged_before_a_SIGKILL_replay_with_their_idempotency_key_and_never_count_twice()
+    {
+        var givers = new List<SeededUser>();
+        for (var i = 0; i < 4; i++)
+        {
+            givers.Add(await _database.AddGiverAsync());
+        }
+
+        var creator = await _database.AddUserAsync("creator");
+        var things = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            things.Add(await _database.AddThingAsync(creator.Id));
+        }
+
+        await using var app = new AppProcess(_database.ConnectionString);
+        await app.StartAsync();
+        var tokens = new Dictionary<long, string>();
+        foreach (var giver in givers)
+        {
+            using var session = new WebSession(app.BaseUri);
+            Assert.True(await session.SignInAsync(giver.Username, Flattr.Web.Tests.Support.FlattrApp.Password));
+            tokens[giver.Id] = await session.CreateTokenAsync("flattr");
+        }
+
+        // One idempotency key per (giver, thing), as a client that retries would keep it.
+        static string Key(long giver, long thing) => $"faults-{giver}-{thing}";
+        var first = new System.Collections.Concurrent.ConcurrentDictionary<(long, long), (int Status, string Body)?>();
+        using var client = new WebSession(app.BaseUri);
+        var acknowledged = 0;
+        async Task BurstAsync(SeededUser giver)
+        {
+            var order = things.ToArray();
+            new Random(Seed + (int)giver.Id).Shuffle(order);
+            var queue = new System.Collections.Concurrent.ConcurrentQueue<long>(order);
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                while (queue.TryDequeue(out var thing))
+                {
+                    try
+                    {
+                        using var request = WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{thing}/flattr", tokens[giver.Id], Key(giver.Id, thing));
+                        using var response = await client.Http.SendAsync(request);
+                        first[(giver.Id, thing)] = ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+                        if (response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref acknowledged);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        first[(giver.Id, thing)] = null;
+                    }
+                }
+            }));
+        }
+
+        var total = givers.Count * things.Count;
+        var running = Task.WhenAll(givers.Select(BurstAsync));
+        while (Volatile.Read(ref acknowledged) < total * 2 / 5 && !running.IsCompleted)
+        {
+            await Task.Delay(2);
+        }
+
+        await app.KillAsync();
+        await running;
+        var acked = first.Where(p => p.Value is { Status: >= 200 and < 300 }).Select(p => p.Key).ToHashSet();
+        Assert.All(first.Values, v => Assert.True(v is null or { Status: >= 200 and < 300 }, $"unexpected first answer {v}"));
+        var stored = await _database.ClicksAsync();
+        Assert.Empty(acked.Except(stored));
+        Tally.Check();
+
+        // After the restart every request is retried with its own key.
+        await app.StartAsync();
+        var replays = 0;
+        var locked = 0;
+        foreach (var giver in givers)
+        {
+            foreach (var thing in things)
+            {
+                using var request = WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{thing}/flattr", tokens[giver.Id], Key(giver.Id, thing));
+                using var response = await client.Http.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                if (first.TryGetValue((giver.Id, thing), out var original) && original is { } answered)
+                {
+                    // Acknowledged before the kill: the same answer again, marked as a replay, nothing run.
+                    Assert.Equal((answered.Status, answered.Body), ((int)response.StatusCode, body));
+                    Assert.Equal("true", response.Headers.GetValues("Idempotent-Replayed").Single());
+                    replays++;
+                }
+                else if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // In flight when the process died: the key stays locked until its lease lapses (a minute), never run twice.
+                    Assert.Equal("idempotency_key_in_use", await WebSession.ErrorCodeAsync(response));
+                    locked++;
+                }
+                else
+                {
+                    Assert.True(response.IsSuccessStatusCode || (response.StatusCode == HttpStatusCode.Forbidden && body.Contains("flattr_once", StringComparison.Ordinal)),
+                        $"retry of an unanswered flattr: {(int)response.StatusCode} {body}");
+                }
+            }
+        }
+
+        output.WriteLine($"API burst: {acked.Count} of {total} acknowledged before the kill; retries: {replays} replayed, {locked} locked (in flight at the kill)");
+        Assert.Equal(acked.Count, replays);
+        var final = await _database.ClicksAsync();
+        Assert.Empty(acked.Except(final));
+        Assert.Equal(final.Count, await _database.ScalarAsync("SELECT count(*) FROM clicks"));
+        Tally.Check(2);
         await Invariants.AssertCountsMatchClicksAsync(_database.DataSource);
         await Invariants.AssertLedgerAuditOkAsync(_database.DataSource);
     }

@@ -75,6 +75,32 @@ public sealed partial class WebSession : IDisposable
 
     public bool HasSession => Cookies.GetCookies(BaseUri).Any(c => c.Name == "flattr.session");
 
+    /// <summary>A personal access token of the signed-in member, made on the settings page as a person would.</summary>
+    public async Task<string> CreateTokenAsync(params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var token = await TokenAsync("/settings/tokens");
+        var fields = new List<KeyValuePair<string, string>> { new("Name", "faults"), new(FormTokenField, token) };
+        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("Scopes", s)));
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await _client.PostAsync("/settings/tokens?handler=Create", content);
+        var match = NewToken().Match(await response.Content.ReadAsStringAsync());
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The settings page made no token.");
+    }
+
+    /// <summary>An API call with a bearer token and no cookies (the API never reads them).</summary>
+    public static HttpRequestMessage ApiRequest(HttpMethod method, string path, string bearer, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
+    }
+
     /// <summary>Posts a form with the antiforgery token read from <paramref name="formPage"/>.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
@@ -135,6 +161,9 @@ public sealed partial class WebSession : IDisposable
 
     [GeneratedRegex("<meta name=\"flattr-antiforgery\" content=\"([^\"]+)\"")]
     private static partial Regex MetaToken();
+
+    [GeneratedRegex("<code id=\"new-token\" class=\"snippet\">([^<]+)</code>")]
+    private static partial Regex NewToken();
 
     /// <summary>Counts every request that leaves a test.</summary>
     sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
