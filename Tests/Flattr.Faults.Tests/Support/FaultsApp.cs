@@ -1,3 +1,4 @@
+using Flattr.Api;
 using Flattr.Things;
 using Flattr.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public sealed class FaultsApp : IAsyncLifetime
         App.Settings["Flattr:Web:SignInAttemptsPerMinute"] = "100000";
         App.Settings["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "100000";
         App.Settings["Flattr:Web:FlattrsPerMinute"] = "100000";
+        App.Settings["Flattr:Api:TokenRequestsPerHour"] = "100000";
+        App.Settings["Flattr:Api:AddressRequestsPerHour"] = "100000";
 
         // Abuse is refused by design here: the hub's and the webhook's refusals need not fill the test log.
         App.Settings["Logging:LogLevel:Microsoft.AspNetCore.SignalR"] = "Critical";
@@ -68,7 +71,17 @@ public sealed class FaultsApp : IAsyncLifetime
         return info.Id;
     }
 
-    public Task<StateFingerprint> FingerprintAsync() => StateFingerprint.TakeAsync(Database);
+    public Task<StateFingerprint> FingerprintAsync(params string[] alsoIgnored) => StateFingerprint.TakeAsync(Database, alsoIgnored);
+
+    /// <summary>A personal access token with these scopes, made as the settings page makes them.</summary>
+    public async Task<string> TokenAsync(TestUser user, params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return (await Grains.GetAccessTokens(user.Id).CreatePersonal("faults", [.. scopes])).Secret;
+    }
+
+    /// <summary>An API client: no cookies (the API never reads them), every request counted.</summary>
+    public WebSession ApiClient() => new(BaseUri);
 }
 
 /// <summary>A signed-in member: who they are, their session and its antiforgery token.</summary>
