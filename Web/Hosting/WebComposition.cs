@@ -73,6 +73,7 @@ public static class WebComposition
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseMiddleware<UnstorableTextMiddleware>();
+        app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

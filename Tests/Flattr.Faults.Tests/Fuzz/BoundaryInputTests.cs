@@ -85,4 +85,27 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
         fuzz.AssertClean();
         await Invariants.AssertLedgerAuditOkAsync(app.Database);
     }
+
+    [Fact]
+    public async Task A_search_text_over_its_limit_is_refused_with_400_on_every_listing()
+    {
+        var fuzz = new FuzzRunner(app, new FuzzValues(0), output);
+        using var visitor = app.Visitor();
+        var text = new string('q', 201);
+        foreach (var path in new[] { $"/search?q={text}", $"/browse?q={text}", $"/browse?category=text&q={text}" })
+        {
+            await fuzz.SendAsync("GET " + path, async () =>
+            {
+                var response = await visitor.Http.GetAsync(path);
+                if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
+                {
+                    fuzz.Violation($"GET {path}: {(int)response.StatusCode}, expected 400");
+                }
+
+                return response;
+            }, FuzzRunner.NeverChanges);
+        }
+
+        fuzz.AssertClean();
+    }
 }
