@@ -108,4 +108,17 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
 
         fuzz.AssertClean();
     }
+
+    [Fact]
+    public async Task A_blank_profile_name_is_not_found()
+    {
+        using var visitor = app.Visitor();
+        foreach (var name in new[] { "%20", "%0D%0A", "%09" })
+        {
+            using var response = await visitor.Http.GetAsync("/profile/" + name);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        Tally.Check();
+    }
 }
