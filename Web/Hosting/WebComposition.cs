@@ -24,6 +24,7 @@ public static class WebComposition
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/";
+            options.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             options.Conventions.AddPageRoute("/Public/Browse", "/tags/{tag}");
             options.Conventions.AddPageRoute("/Public/Browse", "/search");
             options.Conventions.AddPageApplicationModelConvention("/Button/Frame", page => page.EndpointMetadata.Add(new AllowFramingByAnySiteAttribute()));

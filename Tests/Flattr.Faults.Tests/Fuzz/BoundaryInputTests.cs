@@ -121,4 +121,36 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
 
         Tally.Check();
     }
+
+    [Fact]
+    public async Task Pages_asked_with_a_method_or_handler_they_do_not_have_answer_405()
+    {
+        using var owner = await app.MemberAsync("methods");
+        var thing = await app.CreateThingAsync(owner.User);
+        var fuzz = new FuzzRunner(app, new FuzzValues(0), output);
+        foreach (var path in new[] { $"/things/{thing}", "/me", "/dashboard", "/browse", $"/profile/{owner.User.Username}", "/signin", "/button/view", "/" })
+        {
+            foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, new HttpMethod("TRACE"), HttpMethod.Post })
+            {
+                await fuzz.SendAsync($"{method} {path}", async () =>
+                {
+                    // With a valid token, so that only the missing handler is left to refuse it.
+                    using var request = new HttpRequestMessage(method, path)
+                    {
+                        Content = new FormUrlEncodedContent(new Dictionary<string, string> { [WebSession.FormTokenField] = owner.Token }),
+                    };
+                    var response = await owner.Session.Http.SendAsync(request);
+                    if (response.StatusCode != System.Net.HttpStatusCode.MethodNotAllowed
+                        && !(method == HttpMethod.Post && response.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Redirect))
+                    {
+                        fuzz.Violation($"{method} {path}: {(int)response.StatusCode}, expected 405");
+                    }
+
+                    return response;
+                }, FuzzRunner.NeverChanges);
+            }
+        }
+
+        fuzz.AssertClean();
+    }
 }
