@@ -11,19 +11,19 @@ namespace Flattr.Faults.Tests.Abuse;
 /// keys. Every refusal carries its Flattr error code and changes nothing.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class ApiAbuseTests(FaultsApp app)
+public sealed class ApiAbuseTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Self_flattr_second_flattr_deleted_and_unknown_things_are_refused_and_change_nothing()
     {
-        using var owner = await app.GiverAsync();
-        using var giver = await app.GiverAsync();
-        var ownerToken = await app.TokenAsync(owner.User, ApiScopes.Flattr);
-        var giverToken = await app.TokenAsync(giver.User, ApiScopes.Flattr);
-        var thing = await app.CreateThingAsync(owner.User);
-        var deleted = await app.CreateThingAsync(owner.User);
-        await app.Grains.GetThing(deleted).Delete(owner.Id);
-        using var api = app.ApiClient();
+        using var owner = await App.GiverAsync();
+        using var giver = await App.GiverAsync();
+        var ownerToken = await App.TokenAsync(owner.User, ApiScopes.Flattr);
+        var giverToken = await App.TokenAsync(giver.User, ApiScopes.Flattr);
+        var thing = await App.CreateThingAsync(owner.User);
+        var deleted = await App.CreateThingAsync(owner.User);
+        await App.Grains.GetThing(deleted).Delete(owner.Id);
+        using var api = App.ApiClient();
         using (var first = await api.Http.SendAsync(WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{thing}/flattr", giverToken)))
         {
             Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync());
@@ -43,16 +43,16 @@ public sealed class ApiAbuseTests(FaultsApp app)
         // A deleted thing is "not found" to the API (as on Flattr), "gone" to the pages: refused either way.
         await AssertRefusedAsync(api, WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{deleted}/flattr", giverToken), HttpStatusCode.NotFound, "not_found");
 
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task A_signed_in_browser_session_never_authenticates_the_api()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var giver = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(owner.User);
+        using var owner = await App.MemberAsync("owner");
+        using var giver = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(owner.User);
 
         // The browser's cookies ride along (as on a forged cross-site request): the API answers as to nobody.
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/rest/v2/things/{thing}/flattr");
@@ -66,15 +66,15 @@ public sealed class ApiAbuseTests(FaultsApp app)
     [Fact]
     public async Task Tokens_act_only_within_their_scope_their_user_and_their_life()
     {
-        using var victim = await app.GiverAsync();
-        using var attacker = await app.GiverAsync();
-        var visible = await app.CreateThingAsync(victim.User);
-        var hidden = await app.CreateThingAsync(victim.User, hidden: true);
-        var readOnly = await app.TokenAsync(attacker.User, ApiScopes.ExtendedRead);
-        var attackerToken = await app.TokenAsync(attacker.User, ApiScopes.Flattr, ApiScopes.Thing, ApiScopes.ExtendedRead);
-        var revoked = await app.Grains.GetAccessTokens(attacker.Id).CreatePersonal("revoked", [ApiScopes.Flattr]);
-        await app.Grains.GetAccessTokens(attacker.Id).Revoke(revoked.Token.Id);
-        using var api = app.ApiClient();
+        using var victim = await App.GiverAsync();
+        using var attacker = await App.GiverAsync();
+        var visible = await App.CreateThingAsync(victim.User);
+        var hidden = await App.CreateThingAsync(victim.User, hidden: true);
+        var readOnly = await App.TokenAsync(attacker.User, ApiScopes.ExtendedRead);
+        var attackerToken = await App.TokenAsync(attacker.User, ApiScopes.Flattr, ApiScopes.Thing, ApiScopes.ExtendedRead);
+        var revoked = await App.Grains.GetAccessTokens(attacker.Id).CreatePersonal("revoked", [ApiScopes.Flattr]);
+        await App.Grains.GetAccessTokens(attacker.Id).Revoke(revoked.Token.Id);
+        using var api = App.ApiClient();
 
         await AssertRefusedAsync(api, WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{visible}/flattr", readOnly), HttpStatusCode.Forbidden, "insufficient_scope");
         await AssertRefusedAsync(api, WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{visible}/flattr", revoked.Secret), HttpStatusCode.Unauthorized, "unauthorized");
@@ -95,9 +95,9 @@ public sealed class ApiAbuseTests(FaultsApp app)
         }
 
         // The victim's anonymous flattr is theirs alone.
-        using var owner = await app.MemberAsync("owner");
-        var other = await app.CreateThingAsync(owner.User);
-        var victimToken = await app.TokenAsync(victim.User, ApiScopes.Flattr);
+        using var owner = await App.MemberAsync("owner");
+        var other = await App.CreateThingAsync(owner.User);
+        var victimToken = await App.TokenAsync(victim.User, ApiScopes.Flattr);
         var anonymous = WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{other}/flattr", victimToken);
         anonymous.Content = JsonContent.Create(new { anonymous = true });
         using (var flattr = await api.Http.SendAsync(anonymous))
@@ -118,24 +118,24 @@ public sealed class ApiAbuseTests(FaultsApp app)
         }
 
         Tally.Check(3);
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task A_forged_auto_submit_url_through_the_api_gives_the_forger_nothing()
     {
-        using var victim = await app.MemberAsync("victim");
-        using var attacker = await app.MemberAsync("attacker");
-        using var giver = await app.GiverAsync();
+        using var victim = await App.MemberAsync("victim");
+        using var attacker = await App.MemberAsync("attacker");
+        using var giver = await App.GiverAsync();
         var path = $"/{Guid.NewGuid():N}";
-        var thing = await app.CreateThingAsync(victim.User, url: "https://victim.example.org" + path);
-        var token = await app.TokenAsync(giver.User, ApiScopes.Flattr);
-        var forged = new Uri(app.BaseUri, "/submit/auto" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+        var thing = await App.CreateThingAsync(victim.User, url: "https://victim.example.org" + path);
+        var token = await App.TokenAsync(giver.User, ApiScopes.Flattr);
+        var forged = new Uri(App.BaseUri, "/submit/auto" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
         {
             // The same page, spelled with an upper-case host and the default port.
             ["user_id"] = attacker.User.Username, ["url"] = "https://VICTIM.EXAMPLE.ORG:443" + path, ["title"] = "Mine now",
         })).ToString();
-        using var api = app.ApiClient();
+        using var api = App.ApiClient();
         var request = WebSession.ApiRequest(HttpMethod.Post, "/rest/v2/flattr", token);
         request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["url"] = forged });
         using (var response = await api.Http.SendAsync(request))
@@ -145,22 +145,22 @@ public sealed class ApiAbuseTests(FaultsApp app)
             Assert.True(response.StatusCode is HttpStatusCode.BadRequest || body.Contains($"\"id\":{thing}", StringComparison.Ordinal), body);
         }
 
-        await using var command = app.Database.CreateCommand($"SELECT count(*) FROM things WHERE owner_id = {attacker.Id}");
+        await using var command = App.Database.CreateCommand($"SELECT count(*) FROM things WHERE owner_id = {attacker.Id}");
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
         Tally.Check();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task An_idempotency_key_reused_for_another_request_is_refused_and_runs_nothing()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var giver = await app.GiverAsync();
-        var first = await app.CreateThingAsync(owner.User);
-        var second = await app.CreateThingAsync(owner.User);
-        var token = await app.TokenAsync(giver.User, ApiScopes.Flattr);
+        using var owner = await App.MemberAsync("owner");
+        using var giver = await App.GiverAsync();
+        var first = await App.CreateThingAsync(owner.User);
+        var second = await App.CreateThingAsync(owner.User);
+        var token = await App.TokenAsync(giver.User, ApiScopes.Flattr);
         var key = "reused-" + Guid.NewGuid().ToString("N");
-        using var api = app.ApiClient();
+        using var api = App.ApiClient();
         using (var response = await api.Http.SendAsync(WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{first}/flattr", token, key)))
         {
             Assert.True(response.IsSuccessStatusCode);
@@ -168,18 +168,18 @@ public sealed class ApiAbuseTests(FaultsApp app)
 
         await AssertRefusedAsync(api, WebSession.ApiRequest(HttpMethod.Post, $"/rest/v2/things/{second}/flattr", token, key),
             HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
     }
 
     async Task AssertRefusedAsync(WebSession client, HttpRequestMessage request, HttpStatusCode status, string code)
     {
         using (request)
         {
-            var before = await app.FingerprintAsync();
+            var before = await App.FingerprintAsync();
             using var response = await client.Http.SendAsync(request);
             Assert.Equal(status, response.StatusCode);
             Assert.Equal(code, await WebSession.ErrorCodeAsync(response));
-            Assert.Equal(before, await app.FingerprintAsync());
+            Assert.Equal(before, await App.FingerprintAsync());
             Tally.Check();
         }
     }

@@ -8,22 +8,22 @@ namespace Flattr.Faults.Tests.Abuse;
 /// (a state fingerprint of every table is equal before and after), and a second click never counts.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class ClickAbuseTests(FaultsApp app)
+public sealed class ClickAbuseTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Flattring_ones_own_thing_is_refused_and_changes_nothing()
     {
-        using var creator = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(creator.User);
+        using var creator = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(creator.User);
         await AssertRefusedAsync(creator, thing, HttpStatusCode.Forbidden, "flattr_owner");
     }
 
     [Fact]
     public async Task Flattring_twice_counts_once()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var giver = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(owner.User);
+        using var owner = await App.MemberAsync("owner");
+        using var giver = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(owner.User);
         using (var first = await giver.FlattrAsync(thing))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -37,18 +37,18 @@ public sealed class ClickAbuseTests(FaultsApp app)
         Assert.All(racing, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Equal(1, await CountAsync("SELECT clicks FROM thing_month_counts WHERE thing_id = $1", thing));
         Tally.Check(2);
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
     }
 
     [Fact]
     public async Task Many_givers_racing_on_one_thing_each_count_exactly_once()
     {
-        using var owner = await app.MemberAsync("owner");
-        var thing = await app.CreateThingAsync(owner.User);
+        using var owner = await App.MemberAsync("owner");
+        var thing = await App.CreateThingAsync(owner.User);
         var givers = new List<Member>();
         for (var i = 0; i < 6; i++)
         {
-            givers.Add(await app.GiverAsync());
+            givers.Add(await App.GiverAsync());
         }
 
         try
@@ -67,8 +67,8 @@ public sealed class ClickAbuseTests(FaultsApp app)
 
             Assert.Equal(givers.Count, await CountAsync("SELECT clicks FROM thing_month_counts WHERE thing_id = $1", thing));
             Tally.Check();
-            await Invariants.AssertCountsMatchClicksAsync(app.Database);
-            await Invariants.AssertLedgerAuditOkAsync(app.Database);
+            await Invariants.AssertCountsMatchClicksAsync(App.Database);
+            await Invariants.AssertLedgerAuditOkAsync(App.Database);
         }
         finally
         {
@@ -79,59 +79,59 @@ public sealed class ClickAbuseTests(FaultsApp app)
     [Fact]
     public async Task Flattring_a_deleted_thing_is_refused_and_changes_nothing()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var giver = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(owner.User);
-        await app.Grains.GetThing(thing).Delete(owner.Id);
+        using var owner = await App.MemberAsync("owner");
+        using var giver = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(owner.User);
+        await App.Grains.GetThing(thing).Delete(owner.Id);
         await AssertRefusedAsync(giver, thing, HttpStatusCode.Gone, "thing_inactive");
 
         // Nor through the first-party confirmation window.
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         using var confirm = await giver.PostAsync($"/button/confirm?thing={thing}");
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Contains("thing_inactive", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check();
     }
 
     [Fact]
     public async Task Flattring_an_unknown_thing_is_404_and_changes_nothing()
     {
-        using var giver = await app.GiverAsync();
+        using var giver = await App.GiverAsync();
         await AssertRefusedAsync(giver, 987_654_321, HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
     public async Task Without_money_or_budget_a_flattr_is_refused_and_changes_nothing()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var broke = await app.MemberAsync("broke");
-        var thing = await app.CreateThingAsync(owner.User);
+        using var owner = await App.MemberAsync("owner");
+        using var broke = await App.MemberAsync("broke");
+        var thing = await App.CreateThingAsync(owner.User);
         await AssertRefusedAsync(broke, thing, HttpStatusCode.Unauthorized, "no_means");
     }
 
     [Fact]
     public async Task Anonymous_visitors_cannot_flattr()
     {
-        using var owner = await app.MemberAsync("owner");
-        var thing = await app.CreateThingAsync(owner.User);
-        using var visitor = app.Visitor();
+        using var owner = await App.MemberAsync("owner");
+        var thing = await App.CreateThingAsync(owner.User);
+        using var visitor = App.Visitor();
         var token = await visitor.TokenAsync($"/things/{thing}");
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         using var response = await visitor.FlattrAsync(thing, token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("unauthorized", await WebSession.ErrorCodeAsync(response));
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check();
     }
 
     [Fact]
     public async Task A_hidden_thing_takes_flattrs_through_its_button_but_is_never_listed()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var giver = await app.GiverAsync();
+        using var owner = await App.MemberAsync("owner");
+        using var giver = await App.GiverAsync();
         var title = "Hidden " + Guid.NewGuid().ToString("N")[..10];
-        var thing = (await app.Grains.GetThingRegistry().Register(owner.Id, new Things.ThingSubmission(
+        var thing = (await App.Grains.GetThingRegistry().Register(owner.Id, new Things.ThingSubmission(
             $"https://example.org/hidden/{Guid.NewGuid():N}", title, "Not listed.", Things.ThingCategories.Text, "en_GB", ["hiddentag"], Hidden: true))).Id;
 
         // Hidden only means "not in public listings" (the design's rule): its button works.
@@ -141,7 +141,7 @@ public sealed class ClickAbuseTests(FaultsApp app)
         }
 
         // Listings link to the things they list; the search echoes its query, so look for the link, not the title.
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         var link = $"href=\"/things/{thing}\"";
         foreach (var listing in new[] { "/browse", "/browse?category=text", $"/search?q={title}", "/tags/hiddentag", $"/profile/{owner.User.Username}", "/trending", "/activity" })
         {
@@ -152,23 +152,23 @@ public sealed class ClickAbuseTests(FaultsApp app)
         // The thing's own page exists (its button works), so the check above would have seen a listed thing.
         Assert.Contains(title, await visitor.Http.GetStringAsync($"/things/{thing}"), StringComparison.Ordinal);
         Tally.Check();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     async Task AssertRefusedAsync(Member member, long thing, HttpStatusCode status, string code)
     {
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         using var response = await member.FlattrAsync(thing);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(code, await WebSession.ErrorCodeAsync(response));
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     async Task<long> CountAsync(string sql, params object[] parameters)
     {
-        await using var command = app.Database.CreateCommand(sql);
+        await using var command = App.Database.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = parameter });

@@ -9,17 +9,17 @@ namespace Flattr.Faults.Tests.Abuse;
 /// not the database, not the member's session, not their language.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class CsrfTests(FaultsApp app)
+public sealed class CsrfTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Forged_posts_to_every_state_changing_endpoint_are_refused_and_change_nothing()
     {
-        using var victim = await app.GiverAsync();
-        using var attacker = await app.GiverAsync();
-        using var other = await app.MemberAsync("other");
-        var own = await app.CreateThingAsync(victim.User);
-        var theirs = await app.CreateThingAsync(other.User);
-        var flattred = await app.CreateThingAsync(other.User);
+        using var victim = await App.GiverAsync();
+        using var attacker = await App.GiverAsync();
+        using var other = await App.MemberAsync("other");
+        var own = await App.CreateThingAsync(victim.User);
+        var theirs = await App.CreateThingAsync(other.User);
+        var flattred = await App.CreateThingAsync(other.User);
         using (var setup = await victim.FlattrAsync(flattred))
         {
             Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
@@ -43,7 +43,7 @@ public sealed class CsrfTests(FaultsApp app)
             ("/signout", []),
         };
 
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         var refused = 0;
         foreach (var (path, fields) in endpoints)
         {
@@ -68,7 +68,7 @@ public sealed class CsrfTests(FaultsApp app)
             refused += 3;
         }
 
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         using (var me = await victim.Session.Http.GetAsync("/me"))
         {
             Assert.Equal(HttpStatusCode.OK, me.StatusCode); // still signed in
@@ -76,7 +76,7 @@ public sealed class CsrfTests(FaultsApp app)
         }
 
         Tally.Check(refused + 1);
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     static async Task<HttpResponseMessage> PostAsync(Member victim, string path, Dictionary<string, string> fields, string? token, bool crossSite)

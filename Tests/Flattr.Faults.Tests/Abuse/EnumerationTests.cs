@@ -12,18 +12,18 @@ namespace Flattr.Faults.Tests.Abuse;
 /// address's owner is told by mail instead). Usernames are public (profile pages), so "username taken" may be said.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed partial class EnumerationTests(FaultsApp app)
+public sealed partial class EnumerationTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Sign_in_answers_an_unknown_address_exactly_as_a_wrong_password_and_in_similar_time()
     {
-        var known = await app.App.CreateUserAsync("known");
-        using var client = app.Visitor();
+        var known = await App.App.CreateUserAsync("known");
+        using var client = App.Visitor();
         var unknownTimes = new List<double>();
         var knownTimes = new List<double>();
         string? unknownAnswer = null;
         string? knownAnswer = null;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 6; i++)
         {
             (unknownAnswer, var unknownTime) = await AttemptAsync(client, $"nobody{Guid.NewGuid():N}@example.org");
             (knownAnswer, var knownTime) = await AttemptAsync(client, known.Username + "@example.org");
@@ -32,25 +32,27 @@ public sealed partial class EnumerationTests(FaultsApp app)
         }
 
         Assert.Equal(knownAnswer, unknownAnswer);
+        // Both sides hash a password (a large fraction of a CPU-second); without that, an unknown address answered ~100x faster.
+        // The bounds are wide because CI runs other test projects beside this one.
         var ratio = Median(unknownTimes) / Median(knownTimes);
-        Assert.InRange(ratio, 0.5, 2.0);
+        Assert.InRange(ratio, 0.33, 3.0);
         Tally.Check(2);
     }
 
     [Fact]
     public async Task Sign_up_with_a_registered_address_answers_exactly_as_with_a_new_one_and_creates_nothing()
     {
-        var existing = await app.App.CreateUserAsync("existing");
-        using var client = app.Visitor();
+        var existing = await App.App.CreateUserAsync("existing");
+        using var client = App.Visitor();
 
         using var fresh = await SignUpAsync(client, "fresh" + Suffix(), $"fresh{Suffix()}@example.org");
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         using var taken = await SignUpAsync(client, "again" + Suffix(), existing.Username + "@example.org");
 
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         Assert.Equal(fresh.StatusCode, taken.StatusCode);
         Assert.Equal(fresh.Headers.Location!.OriginalString.Split('?')[0], taken.Headers.Location!.OriginalString.Split('?')[0]);
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
 
         // The owner of the address hears about it; the one who tried learns nothing.
         var outbox = await client.Http.GetStringAsync("/dev/outbox");
@@ -61,13 +63,13 @@ public sealed partial class EnumerationTests(FaultsApp app)
     [Fact]
     public async Task Sign_up_with_a_taken_username_says_so_because_usernames_are_public()
     {
-        var existing = await app.App.CreateUserAsync("public");
-        using var client = app.Visitor();
-        var before = await app.FingerprintAsync();
+        var existing = await App.App.CreateUserAsync("public");
+        using var client = App.Visitor();
+        var before = await App.FingerprintAsync();
         using var taken = await SignUpAsync(client, existing.Username, $"other{Suffix()}@example.org");
         Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
         Assert.Contains("class=\"field-error\"", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check();
     }
 

@@ -10,15 +10,15 @@ namespace Flattr.Faults.Tests.Abuse;
 /// statements, clicks to undo, the live ticker. Every page acts on the signed-in member only, whatever ids a request names.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class IdorTests(FaultsApp app)
+public sealed class IdorTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Another_members_thing_cannot_be_edited_or_deleted()
     {
-        using var victim = await app.MemberAsync("victim");
-        using var attacker = await app.MemberAsync("attacker");
-        var thing = await app.CreateThingAsync(victim.User);
-        var before = await app.FingerprintAsync();
+        using var victim = await App.MemberAsync("victim");
+        using var attacker = await App.MemberAsync("attacker");
+        var thing = await App.CreateThingAsync(victim.User);
+        var before = await App.FingerprintAsync();
 
         using (var form = await attacker.Session.Http.GetAsync($"/things/{thing}/edit"))
         {
@@ -38,18 +38,18 @@ public sealed class IdorTests(FaultsApp app)
             Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
         }
 
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task Private_pages_show_the_signed_in_member_only_whatever_ids_the_request_names()
     {
-        using var victim = await app.GiverAsync();
-        using var attacker = await app.MemberAsync("attacker");
+        using var victim = await App.GiverAsync();
+        using var attacker = await App.MemberAsync("attacker");
         var secret = "Secret " + Guid.NewGuid().ToString("N")[..12];
-        await app.Grains.GetThingRegistry().Register(victim.Id, new Things.ThingSubmission(
+        await App.Grains.GetThingRegistry().Register(victim.Id, new Things.ThingSubmission(
             $"https://example.org/secret/{Guid.NewGuid():N}", secret, "Hidden from everyone but its owner.", Things.ThingCategories.Text, "en_GB", [], Hidden: true));
 
         // The victim sees it on their own dashboard, so the pages below would show it if they served the victim's data.
@@ -75,16 +75,16 @@ public sealed class IdorTests(FaultsApp app)
     [Fact]
     public async Task A_member_cannot_undo_another_members_flattr()
     {
-        using var owner = await app.MemberAsync("owner");
-        using var victim = await app.GiverAsync();
-        using var attacker = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(owner.User);
+        using var owner = await App.MemberAsync("owner");
+        using var victim = await App.GiverAsync();
+        using var attacker = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(owner.User);
         using (var flattr = await victim.FlattrAsync(thing))
         {
             Assert.Equal(HttpStatusCode.OK, flattr.StatusCode);
         }
 
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         using (var undo = await attacker.PostAsync("/me?handler=Undo", new() { ["thingId"] = thing.ToString(CultureInfo.InvariantCulture) }))
         {
             Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode); // back to the attacker's own page, with an error notice
@@ -96,27 +96,27 @@ public sealed class IdorTests(FaultsApp app)
             Assert.Contains("flattr:refused", await popup.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task A_creators_live_ticker_is_only_for_that_creator()
     {
-        using var creator = await app.MemberAsync("creator");
-        using var attacker = await app.MemberAsync("attacker");
-        await using (var own = await HubWire.ConnectAsync(app.BaseUri, creator.Session.Cookies))
+        using var creator = await App.MemberAsync("creator");
+        using var attacker = await App.MemberAsync("attacker");
+        await using (var own = await HubWire.ConnectAsync(App.BaseUri, creator.Session.Cookies))
         {
             Assert.Null(await own.InvokeAsync("WatchCreator", creator.Id));
         }
 
-        await using (var other = await HubWire.ConnectAsync(app.BaseUri, attacker.Session.Cookies))
+        await using (var other = await HubWire.ConnectAsync(App.BaseUri, attacker.Session.Cookies))
         {
             Assert.Contains("forbidden", await other.InvokeAsync("WatchCreator", creator.Id), StringComparison.Ordinal);
         }
 
-        await using (var anonymous = await HubWire.ConnectAsync(app.BaseUri, null))
+        await using (var anonymous = await HubWire.ConnectAsync(App.BaseUri, null))
         {
             Assert.Contains("forbidden", await anonymous.InvokeAsync("WatchCreator", creator.Id), StringComparison.Ordinal);
         }

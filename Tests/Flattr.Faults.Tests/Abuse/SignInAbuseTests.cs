@@ -1,6 +1,7 @@
 using System.Net;
 using Flattr.Faults.Tests.Support;
 using Flattr.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flattr.Faults.Tests.Abuse;
 
@@ -20,7 +21,11 @@ public sealed class SignInAbuseTests : IAsyncLifetime
         return _app.InitializeAsync();
     }
 
-    public Task DisposeAsync() => _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Invariants.AssertLedgerAuditOkAsync(_app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+        await _app.DisposeAsync();
+    }
 
     [Fact]
     public async Task Guessing_from_one_address_is_throttled_and_the_right_password_then_gets_nowhere()

@@ -8,13 +8,13 @@ namespace Flattr.Faults.Tests.Abuse;
 /// <c>/things/N/button.svg</c> through millions of ids must not fill the silo with activations for its collection age.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class UnknownIdTests(FaultsApp app)
+public sealed class UnknownIdTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Badges_and_pages_of_unknown_thing_ids_leave_no_grain_activation_behind()
     {
         var before = ThingActivations();
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         var start = 900_000_000L + Random.Shared.Next(1_000_000);
         for (var id = start; id < start + 100; id++)
         {
@@ -33,8 +33,8 @@ public sealed class UnknownIdTests(FaultsApp app)
 
         Assert.InRange(ThingActivations(), 0, before + 5);
         Tally.Check();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
-    int ThingActivations() => app.Silo.GetActivationCountsByType().GetValueOrDefault("Thing");
+    int ThingActivations() => App.Silo.GetActivationCountsByType().GetValueOrDefault("Thing");
 }

@@ -14,17 +14,17 @@ namespace Flattr.Faults.Tests.Fuzz;
 /// change nothing; refused writes change nothing (a kept answer under an idempotency key is bookkeeping, by design).
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class ApiFuzzTests(FaultsApp app, ITestOutputHelper output)
+public sealed class ApiFuzzTests(FaultsApp app, ITestOutputHelper output) : LedgerAuditedTests(app)
 {
     static readonly string[] Fields = ["url", "title", "description", "category", "language", "tags", "hidden", "months", "anonymous", "full", "count"];
 
     [Fact]
     public async Task Api_reads_with_fuzzed_paths_queries_and_tokens_never_fail_and_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(401)), output, "api_idempotency_keys");
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(401)), output, "api_idempotency_keys");
         var v = fuzz.Values;
         var (member, token, things) = await WorldAsync();
-        using var api = app.ApiClient();
+        using var api = App.ApiClient();
         for (var i = 0; i < 150; i++)
         {
             var name = Uri.EscapeDataString(v.Chance(0.4) ? member.Username : v.Text() is { Length: > 0 } t ? t : "x");
@@ -53,10 +53,10 @@ public sealed class ApiFuzzTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task Api_writes_with_fuzzed_bodies_tokens_and_idempotency_keys_never_fail_and_refusals_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(402)), output, "api_idempotency_keys");
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(402)), output, "api_idempotency_keys");
         var v = fuzz.Values;
         var (_, token, things) = await WorldAsync();
-        using var api = app.ApiClient();
+        using var api = App.ApiClient();
         for (var i = 0; i < 200; i++)
         {
             var id = Uri.EscapeDataString(v.Id(things));
@@ -86,18 +86,18 @@ public sealed class ApiFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
     }
 
     async Task<(Web.Tests.Support.TestUser Member, string Token, List<long> Things)> WorldAsync()
     {
-        using var member = await app.GiverAsync();
-        using var other = await app.MemberAsync("apifuzzother");
-        var token = await app.TokenAsync(member.User, ApiScopes.Flattr, ApiScopes.Thing, ApiScopes.Email, ApiScopes.ExtendedRead);
+        using var member = await App.GiverAsync();
+        using var other = await App.MemberAsync("apifuzzother");
+        var token = await App.TokenAsync(member.User, ApiScopes.Flattr, ApiScopes.Thing, ApiScopes.Email, ApiScopes.ExtendedRead);
         var things = new List<long>
         {
-            await app.CreateThingAsync(member.User), await app.CreateThingAsync(other.User), await app.CreateThingAsync(other.User, hidden: true),
+            await App.CreateThingAsync(member.User), await App.CreateThingAsync(other.User), await App.CreateThingAsync(other.User, hidden: true),
         };
         return (member.User, token, things);
     }

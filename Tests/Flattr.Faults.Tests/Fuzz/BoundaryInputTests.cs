@@ -9,17 +9,17 @@ namespace Flattr.Faults.Tests.Fuzz;
 /// and oversized bodies and fields. Each is refused with a 4xx (never a 500) and changes nothing.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
+public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output) : LedgerAuditedTests(app)
 {
     const string Nul = "a\0b";
 
     [Fact]
     public async Task The_nul_character_anywhere_is_refused_without_a_server_error()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(0), output);
-        using var owner = await app.MemberAsync("nulowner");
-        using var giver = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(owner.User);
+        var fuzz = new FuzzRunner(App, new FuzzValues(0), output);
+        using var owner = await App.MemberAsync("nulowner");
+        using var giver = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(owner.User);
         var escaped = Uri.EscapeDataString(Nul);
         var gets = new[]
         {
@@ -44,7 +44,7 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
             await fuzz.SendAsync("POST " + path, () => giver.PostAsync(path, fields), FuzzRunner.RefusedUnlessRedirect);
         }
 
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         await fuzz.SendAsync("POST /signin with a NUL login", () => visitor.PostFormAsync("/signin", "/signin", new() { ["Login"] = Nul, ["Password"] = Nul }),
             FuzzRunner.NeverChanges);
         await fuzz.SendAsync("POST /signup with a NUL e-mail", () => visitor.PostFormAsync("/signup", "/signup", new()
@@ -57,8 +57,8 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task Oversized_bodies_and_fields_are_refused_without_a_server_error()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(0), output);
-        using var giver = await app.GiverAsync();
+        var fuzz = new FuzzRunner(App, new FuzzValues(0), output);
+        using var giver = await App.GiverAsync();
         var megabyte = new string('m', 1 << 20);
         await fuzz.SendAsync("POST /things/new with a 1 MB title", () => giver.PostAsync("/things/new", new()
         {
@@ -83,14 +83,14 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
 
         await fuzz.SendAsync("GET with a 60 KB query string", () => giver.Session.Http.GetAsync("/search?q=" + new string('q', 60_000)), FuzzRunner.NeverChanges);
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task A_search_text_over_its_limit_is_refused_with_400_on_every_listing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(0), output);
-        using var visitor = app.Visitor();
+        var fuzz = new FuzzRunner(App, new FuzzValues(0), output);
+        using var visitor = App.Visitor();
         var text = new string('q', 201);
         foreach (var path in new[] { $"/search?q={text}", $"/browse?q={text}", $"/browse?category=text&q={text}" })
         {
@@ -112,7 +112,7 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task A_blank_profile_name_is_not_found()
     {
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         foreach (var name in new[] { "%20", "%0D%0A", "%09" })
         {
             using var response = await visitor.Http.GetAsync("/profile/" + name);
@@ -125,9 +125,9 @@ public sealed class BoundaryInputTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task Pages_asked_with_a_method_or_handler_they_do_not_have_answer_405()
     {
-        using var owner = await app.MemberAsync("methods");
-        var thing = await app.CreateThingAsync(owner.User);
-        var fuzz = new FuzzRunner(app, new FuzzValues(0), output);
+        using var owner = await App.MemberAsync("methods");
+        var thing = await App.CreateThingAsync(owner.User);
+        var fuzz = new FuzzRunner(App, new FuzzValues(0), output);
         foreach (var path in new[] { $"/things/{thing}", "/me", "/dashboard", "/browse", $"/profile/{owner.User.Username}", "/signin", "/button/view", "/" })
         {
             foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, new HttpMethod("TRACE"), HttpMethod.Post })

@@ -11,17 +11,17 @@ namespace Flattr.Faults.Tests.Fuzz;
 /// cookies. Never a 5xx; reads change nothing; refused writes change nothing.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output)
+public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Flattr_badge_qr_frame_popup_and_auto_submit_endpoints_with_fuzzed_input_never_fail()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(201)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(201)), output);
         var v = fuzz.Values;
-        using var owner = await app.MemberAsync("fuzzbutton");
-        using var giver = await app.GiverAsync();
-        var things = new List<long> { await app.CreateThingAsync(owner.User), await app.CreateThingAsync(owner.User) };
-        using var visitor = app.Visitor();
+        using var owner = await App.MemberAsync("fuzzbutton");
+        using var giver = await App.GiverAsync();
+        var things = new List<long> { await App.CreateThingAsync(owner.User), await App.CreateThingAsync(owner.User) };
+        using var visitor = App.Visitor();
         for (var i = 0; i < 50; i++)
         {
             var id = v.Id(things);
@@ -60,16 +60,16 @@ public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
     }
 
     [Fact]
     public async Task The_payment_webhook_with_fuzzed_bodies_and_signatures_never_fails_and_books_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(202)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(202)), output);
         var v = fuzz.Values;
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         for (var i = 0; i < 80; i++)
         {
@@ -102,16 +102,16 @@ public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task Listings_search_profiles_statements_and_verification_with_fuzzed_input_never_fail_and_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(203)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(203)), output);
         var v = fuzz.Values;
-        using var member = await app.GiverAsync();
-        using var visitor = app.Visitor();
+        using var member = await App.GiverAsync();
+        using var visitor = App.Visitor();
         for (var i = 0; i < 120; i++)
         {
             var path = v.Next(8) switch
@@ -134,11 +134,11 @@ public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task Unknown_paths_odd_methods_and_hostile_headers_and_cookies_never_fail_and_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(204)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(204)), output);
         var v = fuzz.Values;
-        using var member = await app.GiverAsync();
-        var thing = await app.CreateThingAsync(member.User);
-        using var visitor = app.Visitor();
+        using var member = await App.GiverAsync();
+        var thing = await App.CreateThingAsync(member.User);
+        using var visitor = App.Visitor();
         string[] paths =
         [
             "/", "/me", "/dashboard", "/signin", "/signup", $"/things/{thing}", $"/things/{thing}/edit", $"/things/{thing}/flattr", "/things/new",
@@ -183,7 +183,7 @@ public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     /// <summary>A query string where each named parameter is present with a fuzzed value, or absent.</summary>

@@ -10,14 +10,14 @@ namespace Flattr.Faults.Tests.Fuzz;
 /// never a 5xx, and a refused post changes nothing. Sign-in and the language switch must never redirect off-site.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output)
+public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Sign_up_with_fuzzed_fields_never_fails_and_refusals_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(101)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(101)), output);
         var v = fuzz.Values;
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         for (var i = 0; i < 60; i++)
         {
             var fields = Fields(v, ("Username", () => v.Chance(0.3) ? "fuzz" + v.Next(1_000_000) : v.Text()),
@@ -27,22 +27,22 @@ public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task Sign_in_with_fuzzed_fields_never_fails_never_changes_anything_and_never_redirects_off_site()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(102)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(102)), output);
         var v = fuzz.Values;
-        var member = await app.App.CreateUserAsync("fuzzed");
+        var member = await App.App.CreateUserAsync("fuzzed");
         for (var i = 0; i < 40; i++)
         {
             // Half with the right credentials, so the return URL is followed: it must stay on this site.
             var right = i % 2 == 0;
             var fields = Fields(v, ("Login", () => right ? member.Username : v.Text()), ("Password", () => right ? FlattrApp.Password : v.Text()),
                 ("ReturnUrl", () => v.Chance(0.5) ? v.Pick(HostileReturnUrls) : v.Url()));
-            using var session = app.Visitor();
+            using var session = App.Visitor();
             await fuzz.SendAsync($"POST /signin {Describe(fields)}", async () =>
             {
                 var response = await session.PostFormAsync("/signin", "/signin", fields);
@@ -57,11 +57,11 @@ public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task Thing_forms_with_fuzzed_fields_never_fail_and_refusals_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(103)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(103)), output);
         var v = fuzz.Values;
-        using var owner = await app.MemberAsync("fuzzowner");
-        using var other = await app.MemberAsync("fuzzother");
-        var things = new List<long> { await app.CreateThingAsync(owner.User), await app.CreateThingAsync(owner.User), await app.CreateThingAsync(other.User) };
+        using var owner = await App.MemberAsync("fuzzowner");
+        using var other = await App.MemberAsync("fuzzother");
+        var things = new List<long> { await App.CreateThingAsync(owner.User), await App.CreateThingAsync(owner.User), await App.CreateThingAsync(other.User) };
         for (var i = 0; i < 60; i++)
         {
             var fields = ThingFields(v, withUrl: true);
@@ -85,17 +85,17 @@ public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
     }
 
     [Fact]
     public async Task Giver_forms_with_fuzzed_fields_never_fail_and_refusals_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(104)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(104)), output);
         var v = fuzz.Values;
-        using var owner = await app.MemberAsync("fuzzcreator");
-        using var giver = await app.GiverAsync();
-        var things = new List<long> { await app.CreateThingAsync(owner.User), await app.CreateThingAsync(owner.User) };
+        using var owner = await App.MemberAsync("fuzzcreator");
+        using var giver = await App.GiverAsync();
+        var things = new List<long> { await App.CreateThingAsync(owner.User), await App.CreateThingAsync(owner.User) };
         using (var flattr = await giver.FlattrAsync(things[0]))
         {
             Assert.Equal(HttpStatusCode.OK, flattr.StatusCode);
@@ -125,18 +125,18 @@ public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
     }
 
     [Fact]
     public async Task Confirmation_and_language_posts_with_fuzzed_fields_never_fail_and_refusals_change_nothing()
     {
-        var fuzz = new FuzzRunner(app, new FuzzValues(FuzzRunner.Seed(105)), output);
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(105)), output);
         var v = fuzz.Values;
-        using var owner = await app.MemberAsync("fuzzconfirm");
-        using var giver = await app.GiverAsync();
-        var things = new List<long> { await app.CreateThingAsync(owner.User), await app.CreateThingAsync(owner.User) };
+        using var owner = await App.MemberAsync("fuzzconfirm");
+        using var giver = await App.GiverAsync();
+        var things = new List<long> { await App.CreateThingAsync(owner.User), await App.CreateThingAsync(owner.User) };
         for (var i = 0; i < 60; i++)
         {
             var query = Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
@@ -167,8 +167,8 @@ public sealed class FormFuzzTests(FaultsApp app, ITestOutputHelper output)
         }
 
         fuzz.AssertClean();
-        await Invariants.AssertLedgerAuditOkAsync(app.Database);
-        await Invariants.AssertCountsMatchClicksAsync(app.Database);
+        await Invariants.AssertLedgerAuditOkAsync(App.Database);
+        await Invariants.AssertCountsMatchClicksAsync(App.Database);
     }
 
     static readonly string[] HostileReturnUrls =

@@ -13,21 +13,21 @@ namespace Flattr.Faults.Tests.Fuzz;
 /// released when it goes.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output)
+public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Random_hub_invocations_never_break_the_app_and_leave_nothing_behind()
     {
         var v = new FuzzValues(FuzzRunner.Seed(301));
-        using var member = await app.MemberAsync("hubfuzz");
-        var thing = await app.CreateThingAsync(member.User);
-        var before = await app.FingerprintAsync();
+        using var member = await App.MemberAsync("hubfuzz");
+        var thing = await App.CreateThingAsync(member.User);
+        var before = await App.FingerprintAsync();
         string[] targets = ["WatchThing", "UnwatchThing", "WatchCreator", "WatchTrending", "DropEverything", "OnDisconnectedAsync", "watchthing", ""];
         var invocations = 0;
         var closed = 0;
         for (var connection = 0; connection < 6; connection++)
         {
-            var hub = await HubWire.ConnectAsync(app.BaseUri, connection % 2 == 0 ? member.Session.Cookies : null);
+            var hub = await HubWire.ConnectAsync(App.BaseUri, connection % 2 == 0 ? member.Session.Cookies : null);
             for (var i = 0; i < 30; i++)
             {
                 object[] arguments = v.Next(6) switch
@@ -50,7 +50,7 @@ public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output)
                 {
                     closed++;
                     await hub.DisposeAsync();
-                    hub = await HubWire.ConnectAsync(app.BaseUri, connection % 2 == 0 ? member.Session.Cookies : null);
+                    hub = await HubWire.ConnectAsync(App.BaseUri, connection % 2 == 0 ? member.Session.Cookies : null);
                 }
             }
 
@@ -67,7 +67,7 @@ public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task Malformed_and_oversized_frames_close_the_connection_and_leave_the_app_healthy()
     {
-        var before = await app.FingerprintAsync();
+        var before = await App.FingerprintAsync();
         string[] frames =
         [
             "not json\u001e", "{\u001e", "{\"type\":1}\u001e", "{\"type\":1,\"target\":\"WatchThing\",\"arguments\":{}}\u001e",
@@ -78,7 +78,7 @@ public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output)
         foreach (var frame in frames)
         {
             using var socket = new ClientWebSocket();
-            await socket.ConnectAsync(new UriBuilder(new Uri(app.BaseUri, "/live")) { Scheme = "ws" }.Uri, CancellationToken.None);
+            await socket.ConnectAsync(new UriBuilder(new Uri(App.BaseUri, "/live")) { Scheme = "ws" }.Uri, CancellationToken.None);
             await SendAsync(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
             await SendAsync(socket, frame);
             Tally.Request();
@@ -112,16 +112,16 @@ public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output)
     [Fact]
     public async Task One_connection_cannot_make_the_server_hold_unbounded_watches()
     {
-        using var member = await app.MemberAsync("hubwatcher");
+        using var member = await App.MemberAsync("hubwatcher");
         var things = new List<long>();
         for (var i = 0; i < LiveBridge.MaximumWatchesPerConnection + 5; i++)
         {
-            things.Add(await app.CreateThingAsync(member.User));
+            things.Add(await App.CreateThingAsync(member.User));
         }
 
-        var bridge = app.App.Services.GetRequiredService<LiveBridge>();
+        var bridge = App.App.Services.GetRequiredService<LiveBridge>();
         var baseline = bridge.ObservedCounts.Things;
-        await using (var hub = await HubWire.ConnectAsync(app.BaseUri, null))
+        await using (var hub = await HubWire.ConnectAsync(App.BaseUri, null))
         {
             // Real things beyond the limit, then ids nobody registered: an attacker's loop over ids.
             var refused = 0;
@@ -143,11 +143,11 @@ public sealed class HubFuzzTests(FaultsApp app, ITestOutputHelper output)
 
     async Task AssertReleasedAndHealthyAsync(StateFingerprint before)
     {
-        var bridge = app.App.Services.GetRequiredService<LiveBridge>();
+        var bridge = App.App.Services.GetRequiredService<LiveBridge>();
         await Eventually(() => bridge.ObservedCounts == (0, 0));
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         Assert.Equal("ok", await visitor.Http.GetStringAsync("/health"));
-        Assert.Equal(before, await app.FingerprintAsync());
+        Assert.Equal(before, await App.FingerprintAsync());
         Tally.Check(3);
     }
 

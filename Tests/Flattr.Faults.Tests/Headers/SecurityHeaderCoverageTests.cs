@@ -8,13 +8,13 @@ namespace Flattr.Faults.Tests.Headers;
 /// QR codes, the hub, the webhook. Only the button frame and the badge may be framed by other sites.
 /// </summary>
 [Collection(FaultsAppCollection.Name)]
-public sealed class SecurityHeaderCoverageTests(FaultsApp app)
+public sealed class SecurityHeaderCoverageTests(FaultsApp app) : LedgerAuditedTests(app)
 {
     [Fact]
     public async Task Every_response_carries_nosniff_a_referrer_policy_and_a_csp_with_frame_ancestors()
     {
-        using var owner = await app.MemberAsync("owner");
-        var thing = await app.CreateThingAsync(owner.User);
+        using var owner = await App.MemberAsync("owner");
+        var thing = await App.CreateThingAsync(owner.User);
         var requests = new (HttpMethod Method, string Path, bool Framable)[]
         {
             (HttpMethod.Get, "/", false), (HttpMethod.Get, "/signin", false), (HttpMethod.Get, "/signup", false),
@@ -32,7 +32,7 @@ public sealed class SecurityHeaderCoverageTests(FaultsApp app)
             (HttpMethod.Get, "/signout", false), (HttpMethod.Post, $"/things/{thing}/flattr", false),
         };
 
-        using var visitor = app.Visitor();
+        using var visitor = App.Visitor();
         foreach (var (method, path, framable) in requests)
         {
             using var request = new HttpRequestMessage(method, path);

@@ -3,7 +3,11 @@ using Flattr.Web.Tests.Support;
 
 namespace Flattr.Faults.Tests.Soak;
 
-/// <summary>The soak in its CI size: seconds of steady mixed load, then idling (the long one is <c>bash .ci/soak</c>).</summary>
+/// <summary>
+/// The soak in its CI size: seconds of steady mixed load, then idling (the long one is <c>bash .ci/soak</c>). It runs alone,
+/// after the parallel tests: the heap it samples is this process's, and other tests would grow it.
+/// </summary>
+[Collection(SoakCollection.Name)]
 public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     readonly FlattrApp _app = new();
@@ -28,4 +32,10 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(report.Passed, string.Join("; ", report.Verdicts.Where(v => !v.Passed).Select(v => $"{v.Check}: {v.Detail}")));
         Tally.Check(report.Verdicts.Count);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoakCollection
+{
+    public const string Name = "soak, alone";
 }
