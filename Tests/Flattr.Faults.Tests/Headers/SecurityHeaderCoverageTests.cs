@@ -30,6 +30,9 @@ public sealed class SecurityHeaderCoverageTests(FaultsApp app) : LedgerAuditedTe
             (HttpMethod.Get, $"/button/confirm?thing={thing}", false), (HttpMethod.Post, "/live/negotiate?negotiateVersion=1", false),
             (HttpMethod.Get, "/live", false), (HttpMethod.Post, "/payments/sandbox/webhook", false), (HttpMethod.Post, "/signin", false),
             (HttpMethod.Get, "/signout", false), (HttpMethod.Post, $"/things/{thing}/flattr", false),
+            (HttpMethod.Get, "/rest/v2/categories", false), (HttpMethod.Get, $"/rest/v2/things/{thing}", false), (HttpMethod.Get, "/rest/v2/user", false),
+            (HttpMethod.Post, $"/rest/v2/things/{thing}/flattr", false), (HttpMethod.Get, "/rest/v2/openapi.json", false),
+            (HttpMethod.Get, "/oauth/authorize?client_id=nobody", false), (HttpMethod.Post, "/oauth/token", false), (HttpMethod.Get, "/settings/tokens", false),
         };
 
         using var visitor = App.Visitor();
