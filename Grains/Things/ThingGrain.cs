@@ -182,7 +182,15 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
             return _info;
         }
 
-        _info = await things.GetAsync(ThingId, CancellationToken.None) ?? throw NotFound();
+        _info = await things.GetAsync(ThingId, CancellationToken.None);
+        if (_info is null)
+        {
+            // Nothing to keep for an id nobody registered: leave now rather than sit in memory until idle collection,
+            // so walking through unknown ids (/things/N/button.svg) cannot fill the silo.
+            DeactivateOnIdle();
+            throw NotFound();
+        }
+
         await LoadCountsAsync(CancellationToken.None);
         return _info;
     }

@@ -12,4 +12,12 @@ public sealed class AccountMails(IEmailSender sender, EmailVerification verifica
         var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.VerifyMailBody, displayName, link);
         return sender.SendAsync(new EmailMessage(email, texts.VerifyMailSubject, body, time.GetUtcNow()), cancellationToken);
     }
+
+    /// <summary>Tells an address's owner that someone tried to sign up with it again (the form itself never says so).</summary>
+    public Task SendAlreadyRegisteredAsync(string email, string language, Uri baseUri, CancellationToken cancellationToken)
+    {
+        var texts = Texts.For(language);
+        var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadyRegisteredMailBody, new Uri(baseUri, "/signin"));
+        return sender.SendAsync(new EmailMessage(email, texts.AlreadyRegisteredMailSubject, body, time.GetUtcNow()), cancellationToken);
+    }
 }

@@ -42,7 +42,7 @@ public static class AccountsSetup
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, Scheme);
             return Results.LocalRedirect("/");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return endpoints;
     }
 }

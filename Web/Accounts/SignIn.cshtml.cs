@@ -11,7 +11,7 @@ using Silo;
 namespace Flattr.Web.Accounts;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords) : PageModel
+public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string Login { get; set => field = value ?? string.Empty; } = string.Empty;
@@ -36,6 +36,12 @@ public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords)
         var userId = login.Contains('@', StringComparison.Ordinal)
             ? await directory.FindByEmail(login)
             : await directory.FindByUsername(login.ToLowerInvariant());
+        if (!throttle.TryAttempt(userId, login))
+        {
+            await RateLimits.RejectAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
+        }
+
         if (userId is null)
         {
             // Spend the same time as a real check so that response times do not reveal which accounts exist.

@@ -53,18 +53,33 @@ public sealed partial class SignUpModel(IGrainFactory grains, PasswordChecker pa
             return Page();
         }
 
+        // Usernames are public (profile pages), so a taken one may be named; e-mail addresses are not: a registered address
+        // gets the same answer as a new one, and its owner a mail, so the form cannot be used to find out who has an account.
+        var directory = grains.GetGrain<IUserDirectoryGrain>(Singletons.Key);
+        if (await directory.FindByUsername(Username) is not null)
+        {
+            Errors[nameof(Username)] = texts.ErrorUsernameTaken;
+            return Page();
+        }
+
         var hash = await passwords.HashAsync(Password, cancellationToken);
         var language = SupportedLanguages.ThingLanguageFor(SupportedLanguages.Current);
         UserProfile profile;
         try
         {
-            profile = await grains.GetGrain<IUserDirectoryGrain>(Singletons.Key)
-                .Register(new SignUp(Username, Email, Username, language, hash));
+            profile = await directory.Register(new SignUp(Username, Email, Username, language, hash));
         }
         catch (FlattrException e) when (e.Code == FlattrErrors.Conflict)
         {
-            Errors[nameof(Username)] = texts.ErrorAccountTaken;
-            return Page();
+            if (await directory.FindByEmail(Email) is null)
+            {
+                // The username was taken in the meantime.
+                Errors[nameof(Username)] = texts.ErrorUsernameTaken;
+                return Page();
+            }
+
+            await mails.SendAlreadyRegisteredAsync(Email, language, Request.BaseUri(), cancellationToken);
+            return RedirectToPage("/Accounts/CheckInbox", new { email = Email });
         }
 
         await mails.SendVerificationAsync(profile.Id, profile.Email, profile.DisplayName, language, Request.BaseUri(), cancellationToken);

@@ -14,6 +14,9 @@ public sealed class FlattrWebOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Sign-in attempts allowed per account per minute, from all addresses together.</summary>
+    public int SignInAttemptsPerAccountPerMinute { get; set; } = 5;
+
     /// <summary>Flattrs a signed-in giver may make per minute (a token bucket that refills every second).</summary>
     public int FlattrsPerMinute { get; set; } = 60;
 

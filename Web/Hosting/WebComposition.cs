@@ -24,6 +24,7 @@ public static class WebComposition
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/";
+            options.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             options.Conventions.AddPageRoute("/Public/Browse", "/tags/{tag}");
             options.Conventions.AddPageRoute("/Public/Browse", "/search");
             options.Conventions.AddPageApplicationModelConvention("/Button/Frame", page => page.EndpointMetadata.Add(new AllowFramingByAnySiteAttribute()));
@@ -32,10 +33,15 @@ public static class WebComposition
         {
             options.Cookie.Name = "flattr.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // ASP.NET Core's default leaves this cookie without Secure even over HTTPS.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.HeaderName = "X-Flattr-Antiforgery";
             // The header is set per endpoint by SecurityHeadersMiddleware: X-Frame-Options here would break the button frame.
             options.SuppressXFrameOptionsHeader = true;
         });
+        // The notices carried across a redirect (TempData) ride in a cookie that is likewise not Secure by default.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(
+            options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
         services.AddFlattrLocalization();
@@ -55,6 +61,10 @@ public static class WebComposition
     public static WebApplication UseFlattrWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so every response gets the headers: static files and error pages end the pipeline before routing. The headers
+        // are written when the response starts, by which time routing has chosen the endpoint that decides about framing.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -62,15 +72,18 @@ public static class WebComposition
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
+        app.UseMiddleware<UnstorableTextMiddleware>();
+        app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<CrossSiteRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryEnforcementMiddleware>();
 
         app.MapRazorPages();
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -22,6 +22,12 @@ public sealed partial class LiveBridge(
     readonly Dictionary<string, HashSet<string>> _connections = [];
     readonly TimeSpan _interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.LiveUpdatesPerSecond));
 
+    /// <summary>
+    /// Groups (things and creators) one connection may watch at once. A page watches one or two; without a bound, one socket
+    /// looping over ids would make this host hold an observer, a group and a grain subscription per id.
+    /// </summary>
+    public const int MaximumWatchesPerConnection = 100;
+
     sealed class Watched<TWatch>(TWatch watch)
     {
         public TWatch Watch { get; } = watch;
@@ -34,6 +40,7 @@ public sealed partial class LiveBridge(
         ThingWatch? created = null;
         lock (_lock)
         {
+            RequireRoom(connectionId, LiveGroups.Thing(thingId));
             if (!_things.TryGetValue(thingId, out var watched))
             {
                 created = new ThingWatch(thingId, hub, _interval, time);
@@ -49,7 +56,23 @@ public sealed partial class LiveBridge(
         if (created is not null)
         {
             created.Reference = grains.CreateObjectReference<IThingObserver>(created);
-            await grains.GetThing(thingId).Watch(created.Reference);
+            try
+            {
+                await grains.GetThing(thingId).Watch(created.Reference);
+            }
+            catch
+            {
+                // No such thing (or it could not be reached): hold nothing for it.
+                await hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Thing(thingId), CancellationToken.None);
+                lock (_lock)
+                {
+                    Forget(connectionId, LiveGroups.Thing(thingId));
+                    ReleaseThing(connectionId, thingId);
+                }
+
+                grains.DeleteObjectReference<IThingObserver>(created);
+                throw;
+            }
         }
     }
 
@@ -71,6 +94,7 @@ public sealed partial class LiveBridge(
         CreatorWatch? created = null;
         lock (_lock)
         {
+            RequireRoom(connectionId, LiveGroups.Creator(creatorId));
             if (!_creators.TryGetValue(creatorId, out var watched))
             {
                 created = new CreatorWatch(creatorId, hub, _interval, time);
@@ -199,6 +223,14 @@ public sealed partial class LiveBridge(
         {
             await Quietly(() => grains.GetThing(thing.ThingId).Unwatch(reference));
             grains.DeleteObjectReference<IThingObserver>(thing);
+        }
+    }
+
+    void RequireRoom(string connectionId, string group)
+    {
+        if (_connections.TryGetValue(connectionId, out var groups) && groups.Count >= MaximumWatchesPerConnection && !groups.Contains(group))
+        {
+            throw new HubException($"A connection may watch at most {MaximumWatchesPerConnection} things and creators at once.");
         }
     }
 

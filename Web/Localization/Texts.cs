@@ -70,6 +70,11 @@ public sealed partial class Texts
 
     public required string AllLanguages { get; init; }
 
+    /// <summary>To the owner of an address someone tried to sign up with again: {0} the sign-in link.</summary>
+    public required string AlreadyRegisteredMailBody { get; init; }
+
+    public required string AlreadyRegisteredMailSubject { get; init; }
+
     public required string AmountColumn { get; init; }
 
     public required string Anonymous { get; init; }
@@ -183,6 +188,8 @@ public sealed partial class Texts
 
     public required string ErrorAmount { get; init; }
 
+    public required string ErrorAntiforgery { get; init; }
+
     public required string ErrorBody { get; init; }
 
     public required string ErrorEmail { get; init; }
@@ -219,9 +226,15 @@ public sealed partial class Texts
 
     public required string ErrorTooManyRequests { get; init; }
 
+    public required string ErrorUnavailable { get; init; }
+
+    public required string ErrorUnstorableText { get; init; }
+
     public required string ErrorUrlTaken { get; init; }
 
     public required string ErrorUsername { get; init; }
+
+    public required string ErrorUsernameTaken { get; init; }
 
     public required string ExpectedIncome { get; init; }
 

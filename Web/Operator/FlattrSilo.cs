@@ -15,6 +15,9 @@ public static class FlattrSilo
 {
     public const string ConnectionStringName = "Flattr";
 
+    /// <summary>The configuration section bound to <see cref="SiloOptions"/>.</summary>
+    public const string SiloSection = "Flattr:Silo";
+
     /// <summary>The configured connection string, or one to a private PostgreSQL started (or reused) under the repository's .pgdata/.</summary>
     public static async Task<string> ConnectionStringAsync(IConfiguration configuration, ILogger? logger, CancellationToken cancellationToken)
     {
@@ -29,6 +32,9 @@ public static class FlattrSilo
         ArgumentNullException.ThrowIfNull(configuration);
         var serviceId = configuration["Flattr:ServiceId"] is { Length: > 0 } configured ? configured : "flattr";
         services.AddSilo(silo => silo.ServiceId = serviceId);
+
+        // Runtime tuning for operators (and the soak): e.g. Flattr:Silo:CollectionAge, CollectionQuantum, ResponseTimeout.
+        services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloSection));
         services.AddSiloPostgres(connectionString, postgres => postgres.ServiceId = serviceId);
         services.AddFlattrGrainsByName(configuration);
         return services;

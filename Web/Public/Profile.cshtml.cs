@@ -14,8 +14,14 @@ public sealed class ProfileModel(IGrainFactory grains) : PageModel
 
     public ThingPage Things { get; private set; } = new([], 0, 1, 50);
 
-    public async Task<IActionResult> OnGetAsync(string username)
+    public async Task<IActionResult> OnGetAsync(string? username)
     {
+        // A blank name (/profile/%20) binds as null.
+        if (string.IsNullOrWhiteSpace(username))
+        {
+            return NotFound();
+        }
+
         var id = await grains.GetUserDirectory().FindByUsername(username.ToLowerInvariant());
         if (id is null)
         {

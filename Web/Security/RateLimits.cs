@@ -13,17 +13,22 @@ public static class RateLimits
     public const string SignIn = "signin";
     public const string Flattr = "flattr";
 
+    public const string TooManyRequestsCode = "rate_limit_exceeded";
+
+    /// <summary>The answer to a throttled request: 429, Retry-After, and the Flattr error body.</summary>
+    public static Task RejectAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = "60";
+        return ErrorResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, TooManyRequestsCode, Localization.Texts.Current.ErrorTooManyRequests,
+            cancellationToken);
+    }
+
     public static IServiceCollection AddFlattrRateLimits(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+        services.AddSingleton<SignInThrottle>().AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = static (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(ErrorResponses.WriteAsync(
-                    context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
-                    Localization.Texts.Current.ErrorTooManyRequests, cancellationToken));
-            };
+            limiter.OnRejected = static (context, cancellationToken) => new ValueTask(RejectAsync(context.HttpContext, cancellationToken));
 
             // Only password checks are limited: showing the form stays free.
             limiter.AddPolicy(SignIn, http =>

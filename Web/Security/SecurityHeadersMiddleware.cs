@@ -2,7 +2,8 @@ namespace Flattr.Web.Security;
 
 /// <summary>
 /// Sets the response headers that keep Flattr's pages from being framed, sniffed or leaking referrers.
-/// Runs after routing so the chosen endpoint decides whether framing is allowed.
+/// Registered first (so static files and error pages get them too); the headers are written when the response starts, after
+/// routing has chosen the endpoint that decides whether framing is allowed.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {

@@ -20,13 +20,20 @@ public sealed partial class HubWire : IAsyncDisposable
     public static async Task<HubWire> ConnectAsync(FlattrApp app, TestUser? user)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return await ConnectAsync(app.BaseUri, user is null ? null : await SignInAsync(app, user));
+    }
+
+    /// <summary>Connects with the cookies of a session signed in elsewhere (or anonymously without them).</summary>
+    public static async Task<HubWire> ConnectAsync(Uri baseUri, CookieContainer? cookies)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
         var wire = new HubWire();
-        if (user is not null)
+        if (cookies is not null)
         {
-            wire._socket.Options.Cookies = await SignInAsync(app, user);
+            wire._socket.Options.Cookies = cookies;
         }
 
-        var uri = new UriBuilder(new Uri(app.BaseUri, "/live")) { Scheme = "ws" }.Uri;
+        var uri = new UriBuilder(new Uri(baseUri, "/live")) { Scheme = "ws" }.Uri;
         await wire._socket.ConnectAsync(uri, CancellationToken.None);
         await wire.SendAsync("""{"protocol":"json","version":1}""");
         var handshake = await wire.ReceiveAsync(TimeSpan.FromSeconds(10));
