@@ -35,6 +35,10 @@ public sealed class FlattrApp : IAsyncLifetime
     {
         ["Flattr:Web:ShowOutbox"] = "true",
         ["Flattr:Web:FlattrsPerMinute"] = "600",
+
+        // Every test signs in from 127.0.0.1: the shared app must not throttle them (SignInThrottleTests has its own app).
+        ["Flattr:Web:SignInAttemptsPerMinute"] = "10000",
+        ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "10000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
