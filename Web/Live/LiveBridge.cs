@@ -37,22 +37,9 @@ public sealed partial class LiveBridge(
 
     public async Task WatchThingAsync(string connectionId, long thingId, CancellationToken cancellationToken)
     {
-        ThingWatch? created = null;
-        lock (_lock)
-        {
-            RequireRoom(connectionId, LiveGroups.Thing(thingId));
-            if (!_things.TryGetValue(thingId, out var watched))
-            {
-                created = new ThingWatch(thingId, hub, _interval, time);
-                watched = new(created);
-                _things[thingId] = watched;
-            }
-
-            watched.Connections.Add(connectionId);
-            Remember(connectionId, LiveGroups.Thing(thingId));
-        }
-
-        await hub.Groups.AddToGroupAsync(connectionId, LiveGroups.Thing(thingId), cancellationToken);
+        var group = LiveGroups.Thing(thingId);
+        var created = Join(_things, thingId, connectionId, group, () => new ThingWatch(thingId, hub, _interval, time));
+        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
         if (created is not null)
         {
             created.Reference = grains.CreateObjectReference<IThingObserver>(created);
@@ -67,7 +54,7 @@ public sealed partial class LiveBridge(
                 lock (_lock)
                 {
                     Forget(connectionId, LiveGroups.Thing(thingId));
-                    ReleaseThing(connectionId, thingId);
+                    Leave(_things, thingId, connectionId);
                 }
 
                 grains.DeleteObjectReference<IThingObserver>(created);
@@ -83,7 +70,7 @@ public sealed partial class LiveBridge(
         lock (_lock)
         {
             Forget(connectionId, LiveGroups.Thing(thingId));
-            released = ReleaseThing(connectionId, thingId);
+            released = Leave(_things, thingId, connectionId);
         }
 
         await UnsubscribeAsync(released);
@@ -91,22 +78,9 @@ public sealed partial class LiveBridge(
 
     public async Task WatchCreatorAsync(string connectionId, long creatorId, CancellationToken cancellationToken)
     {
-        CreatorWatch? created = null;
-        lock (_lock)
-        {
-            RequireRoom(connectionId, LiveGroups.Creator(creatorId));
-            if (!_creators.TryGetValue(creatorId, out var watched))
-            {
-                created = new CreatorWatch(creatorId, hub, _interval, time);
-                watched = new(created);
-                _creators[creatorId] = watched;
-            }
-
-            watched.Connections.Add(connectionId);
-            Remember(connectionId, LiveGroups.Creator(creatorId));
-        }
-
-        await hub.Groups.AddToGroupAsync(connectionId, LiveGroups.Creator(creatorId), cancellationToken);
+        var group = LiveGroups.Creator(creatorId);
+        var created = Join(_creators, creatorId, connectionId, group, () => new CreatorWatch(creatorId, hub, _interval, time));
+        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
         if (created is not null)
         {
             created.Reference = grains.CreateObjectReference<ICreatorObserver>(created);
@@ -126,23 +100,8 @@ public sealed partial class LiveBridge(
                 return;
             }
 
-            foreach (var (thingId, _) in _things.Where(pair => pair.Value.Connections.Contains(connectionId)).ToList())
-            {
-                if (ReleaseThing(connectionId, thingId) is { } thing)
-                {
-                    things.Add(thing);
-                }
-            }
-
-            foreach (var (creatorId, watched) in _creators.Where(pair => pair.Value.Connections.Contains(connectionId)).ToList())
-            {
-                watched.Connections.Remove(connectionId);
-                if (watched.Connections.Count == 0)
-                {
-                    _creators.Remove(creatorId);
-                    creators.Add(watched.Watch);
-                }
-            }
+            things.AddRange(LeaveAll(_things, connectionId));
+            creators.AddRange(LeaveAll(_creators, connectionId));
         }
 
         foreach (var thing in things)
@@ -200,22 +159,45 @@ public sealed partial class LiveBridge(
         }
     }
 
-    ThingWatch? ReleaseThing(string connectionId, long thingId)
+    /// <summary>Adds the connection to the watchers of <paramref name="key"/>; the new watch when it is the first (the caller subscribes it).</summary>
+    TWatch? Join<TWatch>(Dictionary<long, Watched<TWatch>> watches, long key, string connectionId, string group, Func<TWatch> create)
+        where TWatch : class
     {
-        if (!_things.TryGetValue(thingId, out var watched))
+        lock (_lock)
+        {
+            RequireRoom(connectionId, group);
+            TWatch? created = null;
+            if (!watches.TryGetValue(key, out var watched))
+            {
+                created = create();
+                watched = new(created);
+                watches[key] = watched;
+            }
+
+            watched.Connections.Add(connectionId);
+            Remember(connectionId, group);
+            return created;
+        }
+    }
+
+    /// <summary>Removes the connection from the watchers of <paramref name="key"/> (under the lock); the watch when it was the last (the caller unsubscribes it).</summary>
+    static TWatch? Leave<TWatch>(Dictionary<long, Watched<TWatch>> watches, long key, string connectionId)
+        where TWatch : class
+    {
+        if (!watches.TryGetValue(key, out var watched) || !watched.Connections.Remove(connectionId) || watched.Connections.Count > 0)
         {
             return null;
         }
 
-        watched.Connections.Remove(connectionId);
-        if (watched.Connections.Count > 0)
-        {
-            return null;
-        }
-
-        _things.Remove(thingId);
+        watches.Remove(key);
         return watched.Watch;
     }
+
+    /// <summary>Removes the connection from every watcher set (under the lock); the watches it was the last of.</summary>
+    static List<TWatch> LeaveAll<TWatch>(Dictionary<long, Watched<TWatch>> watches, string connectionId)
+        where TWatch : class =>
+        [.. watches.Where(pair => pair.Value.Connections.Contains(connectionId)).Select(pair => pair.Key).ToList()
+            .Select(key => Leave(watches, key, connectionId)).OfType<TWatch>()];
 
     async Task UnsubscribeAsync(ThingWatch? thing)
     {

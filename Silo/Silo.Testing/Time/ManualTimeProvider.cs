@@ -4,7 +4,9 @@ namespace Silo.Testing.Time;
 /// A clock that moves only when the test says so. Timers created through it (grain timers, reminders, idle collection,
 /// response timeouts, <c>Task.Delay(delay, timeProvider)</c>) fire when <see cref="Advance"/> moves the clock past their
 /// due time: in due-time order, on the calling thread, with the clock set to each timer's due time while its callback
-/// runs. As a real timer's, a callback runs without the caller's synchronization context and in the execution context
+/// runs. Like a real timer after a clock jump, a periodic timer does not replay the periods an advance skips: it fires
+/// once, at the last of its due times the advance reaches, and goes on with its period from there (so moving the clock by
+/// days costs one tick of each periodic timer, not one per period). As a real timer's, a callback runs without the caller's synchronization context and in the execution context
 /// of the timer's creator (an empty one when the creator suppressed its flow), not the caller's. A timer due immediately
 /// (due time zero) fires at once on the thread pool, as a real timer would.
 /// </summary>
@@ -56,14 +58,20 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    /// <summary>Moves the clock forward by <paramref name="delta"/>, firing every timer that falls due on the way.</summary>
+    /// <summary>
+    /// Moves the clock forward by <paramref name="delta"/>, firing every timer that falls due on the way (a periodic one
+    /// once, however many of its periods pass).
+    /// </summary>
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
         _clock.AdvanceTo(_clock.Now + delta);
     }
 
-    /// <summary>Moves the clock forward to <paramref name="target"/>, firing every timer that falls due on the way.</summary>
+    /// <summary>
+    /// Moves the clock forward to <paramref name="target"/>, firing every timer that falls due on the way (a periodic one
+    /// once, however many of its periods pass).
+    /// </summary>
     public void AdvanceTo(DateTimeOffset target) => _clock.AdvanceTo(target.ToUniversalTime());
 
     /// <summary>

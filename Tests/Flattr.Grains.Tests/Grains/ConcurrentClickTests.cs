@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class ConcurrentClickTests(LateJanuarySilo silo) : IClassFixture<LateJanuarySilo>
+public sealed class ConcurrentClickTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
 {
     [Fact]
     public async Task Thing_counts_agree_with_the_database_after_thousands_of_racing_clicks_across_a_month_boundary()
@@ -11,7 +11,7 @@ public sealed class ConcurrentClickTests(LateJanuarySilo silo) : IClassFixture<L
         const int things = 5;
         const int clicksPerGiver = 12;
 
-        // Set-up in the last minute of January; the budgets roll over into February.
+        // Set-up in mid-January (the clock's start); the budgets roll over into February.
         var thingIds = new List<long>();
         for (var i = 0; i < things; i++)
         {
@@ -20,7 +20,7 @@ public sealed class ConcurrentClickTests(LateJanuarySilo silo) : IClassFixture<L
 
         var giverIds = await Task.WhenAll(Enumerable.Range(0, givers).Select(_ => silo.CreateGiverAsync(budgetCents: 300, depositCents: 1000)));
 
-        // Calls time out on the silo's clock, so the race itself moves the clock by seconds only.
+        // To January's last seconds in one jump; calls time out on the silo's clock, so the race itself moves it by seconds only.
         silo.Clock.AdvanceTo(new DateTimeOffset(2026, 1, 31, 23, 59, 55, TimeSpan.Zero));
         var outcomes = new ConcurrentDictionary<string, int>();
         var random = new Random(20261031);

@@ -4,14 +4,9 @@ using Flattr.Payments;
 using Flattr.Settlement;
 using Flattr.Things;
 using Flattr.Users;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Silo;
-using Silo.Hosting;
-using Silo.Postgres.Hosting;
-using Silo.Testing.Database;
+using Silo.Testing.Hosting;
 using Silo.Testing.Time;
 
 namespace Flattr.Grains.Tests.Grains;
@@ -20,59 +15,25 @@ namespace Flattr.Grains.Tests.Grains;
 /// One silo with Flattr's grains on a fresh database and a manual clock, shared by the tests of one class
 /// (<c>IClassFixture&lt;FlattrSilo&gt;</c>). Helpers create users, things and deposits through the grains themselves.
 /// </summary>
-public class FlattrSilo : IAsyncLifetime
+public sealed class FlattrSilo : TestSiloFixture
 {
     public const string WebhookSecret = "test-sandbox-secret";
 
     int _sequence;
-    TestDatabase? _database;
-    IHost? _host;
 
-    public FlattrSilo()
-        : this(ManualTimeProvider.DefaultStart)
+    public ManualTimeProvider Clock => Time;
+
+    public IGrainFactory Grains => GrainFactory;
+
+    public NpgsqlDataSource Database => DataSource;
+
+    protected override void Configure(TestSiloBuilder silo)
     {
-    }
-
-    /// <remarks>Start the clock close to the moments a test needs: moving it far fires every periodic silo timer on the way.</remarks>
-    protected FlattrSilo(DateTimeOffset start) => Clock = new ManualTimeProvider(start);
-
-    public ManualTimeProvider Clock { get; }
-
-    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
-
-    public IHost Host => _host ?? throw new InvalidOperationException("The silo has not started.");
-
-    public NpgsqlDataSource Database => (_database ?? throw new InvalidOperationException("No database.")).DataSource;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync("grains");
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Flattr:Payments:Sandbox:WebhookSecret"] = WebhookSecret,
-            ["Flattr:Settlement:MonthEndCheckPeriod"] = "00:01:00",
-        });
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSilo(silo => silo.ServiceId = "grain-tests");
-        builder.Services.AddSiloPostgres(_database.ConnectionString, postgres => postgres.ServiceId = "grain-tests");
-        builder.Services.AddFlattrGrains(builder.Configuration);
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.ServiceId = "grain-tests";
+        silo.Configure("Flattr:Payments:Sandbox:WebhookSecret", WebhookSecret)
+            .Configure("Flattr:Settlement:MonthEndCheckPeriod", "00:01:00")
+            .ConfigureServices((services, configuration) => services.AddFlattrGrains(configuration));
     }
 
     public string Unique(string prefix) =>
@@ -128,6 +89,3 @@ public class FlattrSilo : IAsyncLifetime
 
     public Task<long> LedgerTransactionCountAsync() => ScalarAsync("SELECT count(*) FROM ledger_transactions");
 }
-
-/// <summary>A silo whose clock starts in the last minute of January 2026, for tests that cross into February.</summary>
-public sealed class LateJanuarySilo() : FlattrSilo(new DateTimeOffset(2026, 1, 31, 23, 59, 0, TimeSpan.Zero));

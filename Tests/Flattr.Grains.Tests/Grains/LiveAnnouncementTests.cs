@@ -24,7 +24,7 @@ public sealed class LiveAnnouncementTests(FlattrSilo silo) : IClassFixture<Flatt
         var giver = await silo.CreateGiverAsync();
         var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
         // No activation: the thing grain starts only after the click committed, and loads the click's count from the database.
-        await silo.Host.Services.GetRequiredService<ISiloDiagnostics>().DeactivateAsync(silo.Grains.GetThing(thing));
+        await silo.Diagnostics.DeactivateAsync(silo.Grains.GetThing(thing));
         var recorder = new FeedRecorder();
         var reference = silo.Grains.CreateObjectReference<IThingObserver>(recorder);
         await silo.Grains.GetLiveFeed().Watch(reference);

@@ -2,14 +2,14 @@ using Flattr.Settlement;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class SettlementGrainTests(LateJanuarySilo silo) : IClassFixture<LateJanuarySilo>
+public sealed class SettlementGrainTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
 {
     static readonly Month January = new(2026, 1);
 
     [Fact]
     public async Task The_month_end_reminder_settles_an_ended_month_and_a_second_settlement_changes_nothing()
     {
-        // January (the clock starts in its last minute): three givers click, one only has a budget (charity).
+        // January (the clock starts mid-month): three givers click, one only has a budget (charity).
         var creatorA = await silo.CreateUserAsync("creator");
         var creatorB = await silo.CreateUserAsync("creator");
         var thingA = await silo.CreateThingAsync(creatorA);

@@ -1,5 +1,6 @@
 using Flattr.Things;
 using Flattr.Web.Button;
+using Flattr.Web.Live;
 using Flattr.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,5 +70,50 @@ public sealed class HubTests(FlattrApp app)
         Assert.Equal(500, last.GetProperty("expectedIncomeCents").GetInt64());
         Assert.Equal(1, last.GetProperty("creatorClicks").GetInt64());
         Assert.Equal(1, last.GetProperty("givers").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_grain_stays_observed_until_the_last_connection_watching_it_closes()
+    {
+        var creator = await app.CreateUserAsync("watched");
+        var thing = await app.Grains.GetThingRegistry().Register(creator.Id, new ThingSubmission($"https://watched.example.org/{Guid.NewGuid():N}", "A watched thing"));
+        var bridge = app.Services.GetRequiredService<LiveBridge>();
+        var before = await SettledCountsAsync(bridge);
+        var mine = await HubWire.ConnectAsync(app, creator);
+        await using var other = await HubWire.ConnectAsync(app, null);
+        Assert.Null(await mine.InvokeAsync("WatchThing", thing.Id));
+        Assert.Null(await mine.InvokeAsync("WatchCreator", creator.Id));
+        Assert.Null(await other.InvokeAsync("WatchThing", thing.Id));
+        Assert.Equal((before.Things + 1, before.Creators + 1), bridge.ObservedCounts);
+
+        await mine.DisposeAsync();
+        await WaitForAsync(() => bridge.ObservedCounts == (before.Things + 1, before.Creators));
+        Assert.Null(await other.InvokeAsync("UnwatchThing", thing.Id));
+        Assert.Equal(before, bridge.ObservedCounts);
+    }
+
+    /// <summary>The observed counts once earlier tests' closed connections have been released (unchanged for 300 ms).</summary>
+    static async Task<(int Things, int Creators)> SettledCountsAsync(LiveBridge bridge)
+    {
+        var counts = bridge.ObservedCounts;
+        for (var unchanged = 0; unchanged < 3;)
+        {
+            await Task.Delay(100);
+            var now = bridge.ObservedCounts;
+            unchanged = now == counts ? unchanged + 1 : 0;
+            counts = now;
+        }
+
+        return counts;
+    }
+
+    static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 10 s");
+            await Task.Delay(20);
+        }
     }
 }

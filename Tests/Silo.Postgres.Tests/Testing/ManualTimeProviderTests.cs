@@ -34,15 +34,65 @@ public sealed class ManualTimeProviderTests
     }
 
     [Fact]
-    public void Periodic_timer_fires_once_per_period_passed()
+    public void Periodic_timer_fires_once_per_period_when_advanced_period_by_period()
     {
         var time = new ManualTimeProvider();
         var ticks = 0;
         using var timer = time.CreateTimer(_ => ticks++, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
-        time.Advance(TimeSpan.FromSeconds(10.5));
+        for (var i = 0; i < 10; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
 
         Assert.Equal(10, ticks);
+    }
+
+    [Fact]
+    public void A_jump_over_several_periods_fires_a_periodic_timer_once_at_its_last_due_time_and_it_keeps_its_period_from_there()
+    {
+        var time = new ManualTimeProvider();
+        var start = time.GetUtcNow();
+        var ticks = new List<TimeSpan>();
+        using var timer = time.CreateTimer(_ => ticks.Add(time.GetUtcNow() - start), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        time.Advance(TimeSpan.FromSeconds(10.5));
+        Assert.Equal([TimeSpan.FromSeconds(10)], ticks);
+
+        time.Advance(TimeSpan.FromSeconds(0.4));
+        Assert.Single(ticks);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11)], ticks);
+    }
+
+    [Fact]
+    public void A_long_jump_fires_each_timer_once_in_the_order_of_the_times_they_fire_at()
+    {
+        var time = new ManualTimeProvider();
+        var start = time.GetUtcNow();
+        var fired = new List<(string, TimeSpan)>();
+        void Note(string name) => fired.Add((name, time.GetUtcNow() - start));
+        ITimer? created = null;
+        using var refresh = time.CreateTimer(_ => Note("every 5 s"), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        using var late = time.CreateTimer(_ => Note("one-shot"), null, TimeSpan.FromDays(16) - TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        using var daily = time.CreateTimer(_ =>
+        {
+            Note("day one");
+
+            // Armed mid-jump: due every 7 hours from day one, it too fires once, at its last due time (day one + 357 h).
+            created ??= time.CreateTimer(_ => Note("every 7 h"), null, TimeSpan.FromHours(7), TimeSpan.FromHours(7));
+        }, null, TimeSpan.FromDays(1), Timeout.InfiniteTimeSpan);
+
+        time.Advance(TimeSpan.FromDays(16));
+        created?.Dispose();
+
+        Assert.Equal(
+        [
+            ("day one", TimeSpan.FromDays(1)),
+            ("every 7 h", TimeSpan.FromDays(1) + TimeSpan.FromHours(357)),
+            ("one-shot", TimeSpan.FromDays(16) - TimeSpan.FromSeconds(1)),
+            ("every 5 s", TimeSpan.FromDays(16)),
+        ], fired);
     }
 
     [Fact]
