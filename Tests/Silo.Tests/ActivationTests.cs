@@ -66,6 +66,8 @@ public sealed class ActivationTests
         var grain = silo.Grains.GetGrain<ILifecycleGrain>("failonce-1");
 
         var waiting = Enumerable.Range(0, 3).Select(_ => grain.WasActivated()).ToList();
+        await silo.Probe.WaitForCountAsync("activate:failonce-1", 1);
+        silo.Probe.Set("activate:failonce-1");
         foreach (var call in waiting)
         {
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => call);

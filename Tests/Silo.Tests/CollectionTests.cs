@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Silo.Hosting;
 using Silo.Tests.Grains;
 using Silo.Tests.Infrastructure;
@@ -114,6 +116,24 @@ public sealed class CollectionTests
         Assert.NotEqual(first, second);
         var events = silo.Probe.Events.ToList();
         Assert.True(events.IndexOf($"deactivated blockdeactivate-1 {first}") < events.IndexOf($"activate blockdeactivate-1 {second}"));
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_again_after_it_was_stopped_and_disposed_is_harmless()
+    {
+        // Web hosts are stopped twice in practice: by a test harness and by the app's own RunAsync.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<GrainProbe>();
+        builder.Services.AddSilo(options => options.AddGrainAssembly(typeof(TestSilo).Assembly));
+        var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ILifecycleGrain>("stopped-twice").GetActivationId();
+
+        await host.StopAsync();
+        host.Dispose();
+        var secondStop = await Record.ExceptionAsync(() => host.StopAsync());
+
+        Assert.Null(secondStop);
     }
 
     [Fact]

@@ -115,6 +115,29 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task A_call_looping_back_into_a_grain_from_its_own_OnActivateAsync_fails_fast_with_DeadlockException()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<ICycleGrain>("loop-1");
+        var helper = silo.Grains.GetGrain<ICycleGrain>("helper-loop-1");
+
+        var error = await Assert.ThrowsAsync<DeadlockException>(grain.Ping);
+
+        Assert.Equal([grain.GetGrainId(), helper.GetGrainId(), grain.GetGrainId()], error.CallChain);
+    }
+
+    [Fact]
+    public async Task A_callback_caused_by_a_one_way_call_waits_its_turn_instead_of_failing_as_a_deadlock()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var origin = silo.Grains.GetGrain<INotifyingGrain>("origin");
+
+        Assert.Equal(1, await origin.NudgeAndWait(silo.Grains.GetGrain<INudgedGrain>("nudged")));
+
+        await silo.Probe.WaitForEventAsync("callback 42");
+    }
+
+    [Fact]
     public async Task The_same_cycle_through_a_reentrant_grain_completes()
     {
         await using var silo = await TestSilo.StartAsync();
@@ -122,5 +145,41 @@ public sealed class SchedulingTests
         var b = silo.Grains.GetGrain<ICycleGrain>("rb");
 
         Assert.Equal("bounced ping from ra", await a.Start(b));
+    }
+
+    [Fact]
+    public async Task Continuations_after_awaits_come_back_to_the_grain_scheduler()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        Assert.True(await silo.Grains.GetGrain<ISchedulerProbeGrain>("resume").ResumesOnItsOwnScheduler());
+    }
+
+    [Fact]
+    public async Task Turns_of_a_reentrant_grain_interleave_but_never_run_in_parallel()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<ISchedulerProbeGrain>("parallel");
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => Task.Run(grain.TurnTouchingSharedState)));
+
+        Assert.Equal(0, await grain.ParallelTurnsSeen());
+    }
+
+    [Fact]
+    public async Task Stateless_worker_spreads_calls_over_local_activations_up_to_its_limit()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<IPoolWorkerGrain>("pool");
+
+        var calls = Enumerable.Range(0, 6).Select(_ => grain.Work()).ToList();
+        await silo.Probe.WaitForCountAsync("pool-entered:pool", 3);
+        await Task.Delay(20);
+
+        Assert.Equal(3, silo.Probe.Count("pool-entered:pool"));
+        Assert.Equal(3, silo.Diagnostics.GetActivationCountsByType()["PoolWorker"]);
+        silo.Probe.Set("pool-release:pool");
+        var activations = await Task.WhenAll(calls);
+        Assert.Equal(3, activations.Distinct().Count());
     }
 }

@@ -4,6 +4,7 @@ using Silo.Filters;
 using Silo.Hosting;
 using Silo.Persistence;
 using Silo.Reminders;
+using Silo.Runtime.Catalog;
 using Silo.Runtime.Copying;
 using Silo.Runtime.Diagnostics;
 using Silo.Runtime.Filters;
@@ -40,12 +41,14 @@ sealed class ActivationData : MessageTarget, IGrainContext
     long _lastActivityTicks;
     long _keepAliveUntilTicks;
 
+    LifecycleWork? _lifecycle;
     Grain? _grain;
     IServiceScope? _scope;
 
-    public ActivationData(SiloRuntime runtime, GrainClassInfo grainClass, GrainId grainId)
+    public ActivationData(SiloRuntime runtime, GrainClassInfo grainClass, GrainId grainId, StatelessWorkerPool? workerPool = null)
     {
         _runtime = runtime;
+        WorkerPool = workerPool;
         GrainClass = grainClass;
         GrainId = grainId;
         ActivationId = Guid.NewGuid();
@@ -57,6 +60,9 @@ sealed class ActivationData : MessageTarget, IGrainContext
     public Guid ActivationId { get; }
 
     public GrainClassInfo GrainClass { get; }
+
+    /// <summary>The pool this activation belongs to if its class is a [StatelessWorker]; such activations share their id.</summary>
+    public StatelessWorkerPool? WorkerPool { get; }
 
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 
@@ -88,6 +94,9 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Activating;
+
+            // Activation continues the chain of the call that caused it.
+            _lifecycle = new LifecycleWork(CallChain.Current) { RunningOn = this };
         }
 
         Metrics.ActivationAdded(GrainClass.GrainType);
@@ -133,7 +142,12 @@ sealed class ActivationData : MessageTarget, IGrainContext
 
                     break;
                 default:
-                    EnqueueWaiting(item);
+                    rejection = DetectChainThroughHere(item);
+                    if (rejection is null)
+                    {
+                        EnqueueWaiting(item);
+                    }
+
                     break;
             }
         }
@@ -261,6 +275,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
 
     async Task ActivateAsync()
     {
+        CallChain.Enter(this, _lifecycle!);
         try
         {
             _scope = _runtime.ScopeFactory.CreateScope();
@@ -298,6 +313,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Valid;
+            _lifecycle!.RunningOn = null;
             _becameValid = true;
             _lastActivityTicks = NowTicks();
             pending = _pendingDeactivation;
@@ -325,6 +341,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Invalid;
+            _lifecycle!.RunningOn = null;
             failed = DrainWaiting();
             failed.AddRange(_held ?? []);
             _held = null;
@@ -395,6 +412,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         }
 
         _finishing = true;
+        _lifecycle = new LifecycleWork(callerChain: null) { RunningOn = this };
         return true;
     }
 
@@ -403,6 +421,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
 
     async Task FinishDeactivationAsync()
     {
+        CallChain.Enter(this, _lifecycle!);
         var reason = _deactivationReason;
         if (_becameValid && _grain is { } grain)
         {
@@ -424,6 +443,7 @@ sealed class ActivationData : MessageTarget, IGrainContext
         lock (SyncRoot)
         {
             _state = ActivationState.Invalid;
+            _lifecycle!.RunningOn = null;
             held = _held;
             _held = null;
         }

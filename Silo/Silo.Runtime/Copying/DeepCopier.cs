@@ -68,10 +68,11 @@ static class DeepCopier
 
     static Copier? CreateCopier(Type type)
     {
-        if (typeof(Grain).IsAssignableFrom(type))
+        if (typeof(IAddressable).IsAssignableFrom(type) && !typeof(IGrainReference).IsAssignableFrom(type))
         {
-            return (_, _) => throw new InvalidOperationException(
-                $"A {type.Name} grain instance was passed in a call; pass a reference (this.AsReference<T>()) instead.");
+            return (_, _) => throw new InvalidOperationException(typeof(Grain).IsAssignableFrom(type)
+                ? $"A {type.Name} grain instance was passed in a call; pass a reference (this.AsReference<T>()) instead."
+                : $"A local {type.Name} observer was passed in a call; pass the reference from IGrainFactory.CreateObjectReference instead.");
         }
 
         if (TypeImmutability.IsImmutable(type))

@@ -22,13 +22,14 @@ sealed class SiloDiagnostics(SiloRuntime runtime) : ISiloDiagnostics
         return false;
     }
 
-    public Task DeactivateAsync(IAddressable grain, CancellationToken cancellationToken = default) =>
-        runtime.Directory.TryGet(grain.GetGrainId(), out var activation)
-            ? activation.DeactivateAsync(new(DeactivationReasonCode.ApplicationRequested, "Deactivated through ISiloDiagnostics.")).WaitAsync(cancellationToken)
-            : Task.CompletedTask;
+    public Task DeactivateAsync(IAddressable grain, CancellationToken cancellationToken = default)
+    {
+        var reason = new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "Deactivated through ISiloDiagnostics.");
+        return Task.WhenAll(runtime.Directory.ActivationsOf(grain.GetGrainId()).Select(a => a.DeactivateAsync(reason))).WaitAsync(cancellationToken);
+    }
 
     public Task WaitForDeactivationAsync(IAddressable grain, CancellationToken cancellationToken = default) =>
-        runtime.Directory.TryGet(grain.GetGrainId(), out var activation) ? activation.Deactivated.WaitAsync(cancellationToken) : Task.CompletedTask;
+        Task.WhenAll(runtime.Directory.ActivationsOf(grain.GetGrainId()).Select(a => a.Deactivated)).WaitAsync(cancellationToken);
 
     public Task CollectIdleActivationsAsync(CancellationToken cancellationToken = default) => runtime.Collector.CollectAsync().WaitAsync(cancellationToken);
 

@@ -20,16 +20,16 @@ namespace Silo.Hosting;
 /// The silo: one per service provider. Wires the parts together and owns start and graceful stop. The grain manifest
 /// is built (and validated) when the runtime is first resolved, so an invalid grain interface fails at startup.
 /// </summary>
-sealed class SiloRuntime : IAsyncDisposable
+sealed class SiloRuntime : IAsyncDisposable, IDisposable
 {
     // A graceful stop deactivates in rounds, because OnDeactivateAsync may call grains that were already gone.
     const int ShutdownRounds = 5;
 
     readonly CancellationTokenSource _stopping = new();
-    readonly Lock _stoppingLock = new();
     readonly Lazy<IIncomingGrainCallFilter[]> _callFilters;
     volatile bool _stopped;
-    bool _disposed;
+    int _stopRequested;
+    volatile bool _disposed;
 
     public SiloRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider timeProvider)
     {
@@ -96,24 +96,27 @@ sealed class SiloRuntime : IAsyncDisposable
         SiloLog.Started(Logger, Manifest.Classes.Count());
     }
 
-    /// <summary>Stops the background services, then deactivates every activation so that OnDeactivateAsync can flush state.</summary>
+    /// <summary>
+    /// Stops the background services, then deactivates every activation so that OnDeactivateAsync can flush state.
+    /// Only the first stop does the work: hosts are often stopped twice (a test harness and the app's own RunAsync),
+    /// and the second may come after disposal.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 1 || _disposed)
+        {
+            return;
+        }
+
         Collector.Stop();
         await Reminders.StopAsync();
         SiloLog.Stopping(Logger, Directory.Count);
         await DeactivateAllAsync(cancellationToken);
         _stopped = true;
         await DeactivateAllAsync(cancellationToken);
-
-        // A web host is stopped twice at once (by its own RunAsync, which then disposes it, and by its caller): the second
-        // stop may come after the disposal.
-        lock (_stoppingLock)
+        if (!_disposed)
         {
-            if (!_disposed)
-            {
-                _stopping.Cancel();
-            }
+            _stopping.Cancel();
         }
     }
 
@@ -134,20 +137,25 @@ sealed class SiloRuntime : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        Collector.Dispose();
-        await Reminders.DisposeAsync();
-        lock (_stoppingLock)
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    // Disposal only stops the background timers; deactivating grains is StopAsync's job.
+    public void Dispose()
+    {
+        if (_disposed)
         {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _stopping.Cancel();
-                _stopping.Dispose();
-            }
+            return;
         }
 
+        _disposed = true;
+        Collector.Dispose();
+        Reminders.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
         Metrics.Dispose();
     }
 

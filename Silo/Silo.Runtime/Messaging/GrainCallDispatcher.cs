@@ -1,5 +1,6 @@
 using System.Reflection;
 using Silo.Hosting;
+using Silo.Runtime.Activation;
 using Silo.Runtime.Copying;
 using Silo.Runtime.Diagnostics;
 using Silo.Runtime.Identity;
@@ -33,9 +34,17 @@ sealed class GrainCallDispatcher(SiloRuntime runtime)
             return response.ToReturnValue(method.ReturnKind);
         }
 
-        var request = new GrainRequest(this, reference.GrainId, method, args, CallChain.Current, RequestContext.Export(), response);
-        response?.ArmTimeout(runtime.TimeProvider, method.ResponseTimeout ?? runtime.Options.ResponseTimeout, request);
+        // Nobody waits for a one-way call, so it cannot be part of a waiting cycle: it starts a chain of its own.
+        var chain = method.IsOneWay ? null : CallChain.Current;
+        var request = new GrainRequest(this, reference.GrainId, method, args, chain, RequestContext.Export(), response);
         Dispatch(request, reference);
+
+        // Armed after dispatch: a call that completed inline needs no timer at all.
+        if (response is { IsCompleted: false })
+        {
+            response.ArmTimeout(runtime.TimeProvider, method.ResponseTimeout ?? runtime.Options.ResponseTimeout, request);
+        }
+
         return response is null ? method.CompletedReturnValue : response.ToReturnValue(method.ReturnKind);
     }
 
@@ -72,6 +81,19 @@ sealed class GrainCallDispatcher(SiloRuntime runtime)
 
     public void OneWayFailed(GrainRequest request, Exception exception) => SiloLog.OneWayCallFailed(runtime.Logger, exception, request.ToString());
 
+    static bool TryEnqueue(ActivationData activation, GrainRequest request)
+    {
+        ActivationTaskScheduler.BeginInline();
+        try
+        {
+            return activation.TryEnqueue(request);
+        }
+        finally
+        {
+            ActivationTaskScheduler.EndInline();
+        }
+    }
+
     void Dispatch(GrainRequest request, GrainReference? reference)
     {
         try
@@ -82,7 +104,7 @@ sealed class GrainCallDispatcher(SiloRuntime runtime)
                 return;
             }
 
-            if (reference?.CachedActivation is { } cached && cached.TryEnqueue(request))
+            if (reference?.CachedActivation is { } cached && TryEnqueue(cached, request))
             {
                 return;
             }
@@ -90,9 +112,13 @@ sealed class GrainCallDispatcher(SiloRuntime runtime)
             while (true)
             {
                 var activation = runtime.Directory.GetOrAdd(request.Target);
-                if (activation.TryEnqueue(request))
+                if (TryEnqueue(activation, request))
                 {
-                    reference?.CachedActivation = activation;
+                    if (activation.WorkerPool is null)
+                    {
+                        reference?.CachedActivation = activation;
+                    }
+
                     return;
                 }
 

@@ -45,7 +45,13 @@ sealed class ResponseSink<T>() : TaskCompletionSource<T>(TaskCreationOptions.Run
     {
         _request = request;
         _timeout = timeout;
-        _timer = timeProvider.CreateTimer(s_timedOut, this, timeout, Timeout.InfiniteTimeSpan);
+        Interlocked.Exchange(ref _timer, timeProvider.CreateTimer(s_timedOut, this, timeout, Timeout.InfiniteTimeSpan));
+
+        // The response may have arrived while the timer was being made; Disarm then missed it.
+        if (Task.IsCompleted)
+        {
+            Disarm();
+        }
     }
 
     void TimedOut()
@@ -60,7 +66,7 @@ sealed class ResponseSink<T>() : TaskCompletionSource<T>(TaskCreationOptions.Run
 
     void Disarm()
     {
-        _timer?.Dispose();
+        Volatile.Read(ref _timer)?.Dispose();
         _request = null;
     }
 }

@@ -8,7 +8,7 @@ namespace Silo.Runtime.Reminders;
 /// <summary>
 /// The in-process schedule of one durable reminder. A tick calls IRemindable.ReceiveReminder through a grain
 /// reference (activating the grain) and the next one is armed only after it returns; ticks missed while the process
-/// was down or busy are not replayed, an overdue reminder fires once at once.
+/// was down or busy are not replayed: an overdue reminder fires once at once.
 /// </summary>
 sealed class LocalReminder
 {
@@ -68,8 +68,10 @@ sealed class LocalReminder
             return;
         }
 
+        // An overdue tick fires once at once, for the latest time it was due; older missed ticks are dropped.
         var now = _timeProvider.GetUtcNow();
-        _nextDue = due + Entry.Period > now ? due + Entry.Period : LatestTickAtOrBefore(now) + Entry.Period;
+        var next = due + Entry.Period;
+        _nextDue = next > now ? next : LatestTickAtOrBefore(now);
         try
         {
             _timer.Change(Delay(_nextDue, now), Timeout.InfiniteTimeSpan);

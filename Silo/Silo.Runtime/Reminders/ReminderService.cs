@@ -10,7 +10,7 @@ namespace Silo.Runtime.Reminders;
 /// (so reminders due during a restart fire), re-reads it every refresh interval, and applies registrations at once.
 /// </summary>
 sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFactory, TimeProvider timeProvider, TimeSpan refreshInterval, ILogger logger)
-    : IAsyncDisposable
+    : IDisposable
 {
     static readonly TimerCallback s_refresh = static state => _ = ((ReminderService)state!).RefreshAndLogAsync();
 
@@ -18,7 +18,6 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
     readonly Lock _lock = new();
     readonly CancellationTokenSource _stopping = new();
     ITimer? _refreshTimer;
-    bool _disposed;
     IReminderTable? _table;
 
     public IGrainFactory GrainFactory { get; } = grainFactory;
@@ -35,36 +34,32 @@ sealed class ReminderService(Func<IReminderTable> table, IGrainFactory grainFact
 
     public Task StopAsync()
     {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _stopping.Dispose();
+    }
+
+    void Stop()
+    {
         _refreshTimer?.Dispose();
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
         lock (_lock)
         {
-            // Stopping again after disposal (a host stopped twice) has nothing left to cancel.
-            if (!_disposed)
-            {
-                _stopping.Cancel();
-            }
-
             foreach (var reminder in _scheduled.Values)
             {
                 reminder.Stop();
             }
 
             _scheduled.Clear();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        lock (_lock)
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _stopping.Dispose();
-            }
         }
     }
 

@@ -15,6 +15,9 @@ sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkItem
     [ThreadStatic]
     static ActivationTaskScheduler? t_running;
 
+    [ThreadStatic]
+    static bool t_inlineNext;
+
     readonly ConcurrentQueue<Task> _queue = new();
 
     // 0: idle; 1: queued to the thread pool or running.
@@ -25,12 +28,66 @@ sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkItem
     /// <summary>Tasks queued and not yet started.</summary>
     public int QueuedCount => _queue.Count;
 
-    public static bool IsRunningOn(ActivationTaskScheduler scheduler) => ReferenceEquals(t_running, scheduler);
+    /// <summary>
+    /// Lets the next task queued by this thread run at once on this thread if its scheduler is idle, saving a thread
+    /// hop for calls from outside grains (a grain calling a grain always queues, so turns never nest). Cleared by
+    /// <see cref="EndInline"/> whether or not a task was queued.
+    /// </summary>
+    public static void BeginInline() => t_inlineNext = t_running is null;
+
+    public static void EndInline() => t_inlineNext = false;
 
     protected override void QueueTask(Task task)
     {
+        if (t_inlineNext)
+        {
+            t_inlineNext = false;
+            if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            {
+                RunInline(task);
+                return;
+            }
+        }
+
         _queue.Enqueue(task);
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void RunInline(Task task)
+    {
+        // The caller's synchronization context must not capture the grain's continuations.
+        var callerContext = SynchronizationContext.Current;
+        if (callerContext is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        t_running = this;
+        try
+        {
+            TryExecuteTask(task);
+        }
+        finally
+        {
+            t_running = null;
+            if (callerContext is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(callerContext);
+            }
+        }
+
+        Release();
+    }
+
+    void Release()
+    {
+        // A full fence, not a release store: the queue check below must not be reordered before it, or a task queued
+        // meanwhile (whose producer saw us still scheduled) would never run.
+        Interlocked.Exchange(ref _scheduled, 0);
+        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -63,10 +120,6 @@ sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkItem
             t_running = previous;
         }
 
-        Volatile.Write(ref _scheduled, 0);
-        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
+        Release();
     }
 }

@@ -29,6 +29,9 @@ abstract class MessageTarget
     /// <summary>Requests waiting for the gate (racy read, for metrics).</summary>
     public int WaitingCount => _waiting.Count;
 
+    /// <summary>Work running or waiting (racy read, to spread load over stateless workers).</summary>
+    public int Load => Volatile.Read(ref _running) + _waiting.Count;
+
     /// <summary>Number of work items started and not finished. Caller holds <see cref="SyncRoot"/>.</summary>
     protected int RunningCount => _running;
 

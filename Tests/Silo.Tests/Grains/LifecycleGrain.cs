@@ -27,7 +27,7 @@ public sealed class LifecycleState
 
 /// <summary>
 /// Reports its lifecycle through the probe. Behaviour is steered by the key: "slow-*" waits in OnActivateAsync for
-/// the signal "activate:{key}", "failonce-*" throws from its first OnActivateAsync, "blockdeactivate-*" waits in
+/// the signal "activate:{key}", "failonce-*" waits likewise and then throws from its first OnActivateAsync, "blockdeactivate-*" waits in
 /// OnDeactivateAsync for "deactivate:{key}". OnDeactivateAsync always writes its state, so a flush can be observed.
 /// </summary>
 public sealed class LifecycleGrain(GrainProbe probe, [PersistentState("lifecycle")] IPersistentState<LifecycleState> state)
@@ -43,7 +43,7 @@ public sealed class LifecycleGrain(GrainProbe probe, [PersistentState("lifecycle
         probe.Increment($"activate:{Key}");
         probe.Record($"activate {Key} {Context.ActivationId}");
         _stateSeenInOnActivate = state.State.Value;
-        if (Key.StartsWith("slow-", StringComparison.Ordinal))
+        if (Key.StartsWith("slow-", StringComparison.Ordinal) || Key.StartsWith("failonce-", StringComparison.Ordinal))
         {
             await probe.WaitAsync($"activate:{Key}");
         }

@@ -128,6 +128,16 @@ public interface ICycleGrain : IPingableGrain
 
 public sealed class CycleGrain : Grain, ICycleGrain
 {
+    /// <summary>Keys starting "loop-" call back into themselves from OnActivateAsync, through another grain.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        if (key.StartsWith("loop-", StringComparison.Ordinal))
+        {
+            await GrainFactory.GetGrain<ICycleGrain>("helper-" + key).Bounce(this.AsReference<IPingableGrain>());
+        }
+    }
+
     public Task<string> Start(ICycleGrain next) => next.Bounce(this.AsReference<IPingableGrain>());
 
     public async Task<string> Bounce(IPingableGrain origin) => "bounced " + await origin.Ping();
@@ -190,4 +200,115 @@ public sealed class SlowGrain(GrainProbe probe) : Grain, ISlowGrain
     public Task<string?> ReadRequestContext(string key) => Task.FromResult(RequestContext.Get(key) as string);
 
     public Task<string?> ReadRequestContextThrough(ISlowGrain other, string key) => other.ReadRequestContext(key);
+}
+
+public interface IPoolWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>Counts "pool-entered:{key}", waits for "pool-release:{key}", returns its activation id.</summary>
+    Task<Guid> Work();
+}
+
+[StatelessWorker(3)]
+public sealed class PoolWorkerGrain(GrainProbe probe) : Grain, IPoolWorkerGrain
+{
+    int _inside;
+
+    public async Task<Guid> Work()
+    {
+        var key = this.GetPrimaryKeyString();
+        if (++_inside > 1)
+        {
+            throw new InvalidOperationException("Two calls inside one stateless worker at once.");
+        }
+
+        probe.Increment($"pool-entered:{key}");
+        await probe.WaitAsync($"pool-release:{key}");
+        _inside--;
+        return Context.ActivationId;
+    }
+}
+
+public interface ISchedulerProbeGrain : IGrainWithStringKey
+{
+    Task<bool> ResumesOnItsOwnScheduler();
+
+    Task TurnTouchingSharedState();
+
+    Task<int> ParallelTurnsSeen();
+}
+
+/// <summary>Reentrant: requests interleave at awaits, yet its turns must never run on two threads at once.</summary>
+[Reentrant]
+public sealed class SchedulerProbeGrain : Grain, ISchedulerProbeGrain
+{
+    int _inTurn;
+    int _parallelTurns;
+
+    public async Task<bool> ResumesOnItsOwnScheduler()
+    {
+        var scheduler = TaskScheduler.Current;
+        await Task.Delay(1);
+        var afterDelay = TaskScheduler.Current;
+        await Task.Yield();
+        return scheduler != TaskScheduler.Default && scheduler == afterDelay && scheduler == TaskScheduler.Current;
+    }
+
+    public async Task TurnTouchingSharedState()
+    {
+        Turn();
+        await Task.Yield();
+        Turn();
+        await Task.Delay(1);
+        Turn();
+    }
+
+    public Task<int> ParallelTurnsSeen() => Task.FromResult(_parallelTurns);
+
+    void Turn()
+    {
+        if (Interlocked.Increment(ref _inTurn) > 1)
+        {
+            Interlocked.Increment(ref _parallelTurns);
+        }
+
+        Thread.SpinWait(2000);
+        Interlocked.Decrement(ref _inTurn);
+    }
+}
+
+public interface INotifyingGrain : IGrainWithStringKey
+{
+    /// <summary>Sends a one-way nudge to <paramref name="other"/>, which calls back <see cref="Get"/> while this call still runs.</summary>
+    Task<int> NudgeAndWait(INudgedGrain other);
+
+    Task<int> Get();
+}
+
+public interface INudgedGrain : IGrainWithStringKey
+{
+    [OneWay]
+    Task Nudge(INotifyingGrain origin);
+}
+
+public sealed class NotifyingGrain(GrainProbe probe) : Grain, INotifyingGrain
+{
+    public async Task<int> NudgeAndWait(INudgedGrain other)
+    {
+        await other.Nudge(this.AsReference<INotifyingGrain>());
+        await probe.WaitAsync($"nudged:{this.GetPrimaryKeyString()}");
+        return 1;
+    }
+
+    public Task<int> Get() => Task.FromResult(42);
+}
+
+public sealed class NudgedGrain(GrainProbe probe) : Grain, INudgedGrain
+{
+    public async Task Nudge(INotifyingGrain origin)
+    {
+        var key = origin.GetGrainId().Key.Text;
+        var call = origin.Get();
+        probe.Set($"nudged:{key}");
+        probe.Record($"callback {await call}");
+    }
 }

@@ -40,5 +40,20 @@ public sealed class GrainProbe
         }
     }
 
+    /// <summary>Polls until <paramref name="entry"/> has been recorded (or fails after a few seconds).</summary>
+    public async Task WaitForEventAsync(string entry)
+    {
+        var deadline = DateTime.UtcNow + s_patience;
+        while (!_events.Contains(entry))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{entry}' was never recorded.");
+            }
+
+            await Task.Delay(2);
+        }
+    }
+
     TaskCompletionSource Signal(string key) => _signals.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 }
