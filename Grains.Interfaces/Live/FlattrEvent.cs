@@ -11,7 +11,6 @@ public enum FlattrEventKind
 /// <summary>
 /// A click (or withdrawal) on one of a creator's things, for the creator's live ticker. <see cref="Giver"/> is null
 /// when the giver flattred anonymously.
-/// <see cref="ExpectedIncomeCents"/> is the creator's estimated income for <see cref="Month"/> after this event.
 /// </summary>
 [Immutable]
 public sealed record FlattrEvent(
@@ -23,5 +22,4 @@ public sealed record FlattrEvent(
     GiverIdentity? Giver,
     DateTimeOffset At,
     long ThingMonthClicks,
-    long ThingTotalClicks,
-    long ExpectedIncomeCents);
+    long ThingTotalClicks);

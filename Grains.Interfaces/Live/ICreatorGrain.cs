@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Silo;
 using Silo.Concurrency;
 
@@ -11,6 +12,14 @@ public interface ICreatorGrain : IGrainWithIntegerKey
 {
     [ReadOnly]
     Task<CreatorIncome> GetIncome();
+
+    /// <summary>
+    /// Every day of <paramref name="month"/>, first to last, computed from the durable clicks by the same rule as
+    /// <see cref="GetIncome"/>: the days' incomes add up to the month's expected income. A subscription click added when the
+    /// month is settled counts on the month's last day.
+    /// </summary>
+    [ReadOnly]
+    Task<ImmutableArray<CreatorDay>> GetDaily(Month month);
 
     /// <summary>Subscribes or renews: subscriptions lapse after one minute, so renew every ~30 s.</summary>
     Task Watch(ICreatorObserver observer);

@@ -5,5 +5,9 @@ namespace Flattr.Live;
 /// <summary>Receives every click and withdrawal on a creator's things (through <see cref="ICreatorGrain.Watch"/>).</summary>
 public interface ICreatorObserver : IGrainObserver
 {
-    Task OnFlattr(FlattrEvent flattr);
+    /// <summary>
+    /// One event and the creator's whole income after it (expected income, clicks, givers), so a dashboard shows the
+    /// grain's figures rather than adding events up itself.
+    /// </summary>
+    Task OnFlattr(FlattrEvent flattr, CreatorIncome income);
 }

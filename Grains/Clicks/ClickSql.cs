@@ -4,7 +4,7 @@ namespace Flattr.Clicks;
 /// The group-commit statements. Each is ONE statement over unnest arrays: it validates every click against
 /// users, things, budgets, balances and the month (locked FOR SHARE, so a settlement closing the month waits
 /// for the batch or the batch sees the month closed), writes the rows, moves the live counts and returns
-/// one verdict per input position.
+/// one verdict per input position (for a click, with the thing's owner, title and URL).
 /// </summary>
 internal static class ClickSql
 {
@@ -22,7 +22,7 @@ internal static class ClickSql
             ORDER BY m.month
             FOR SHARE
         ), checked AS (
-            SELECT i.ord, i.giver_id, i.thing_id, i.month, i.anonymous, i.source,
+            SELECT i.ord, i.giver_id, i.thing_id, i.month, i.anonymous, i.source, t.owner_id, t.title, t.url,
                 CASE
                     WHEN u.id IS NULL THEN 'giver_not_found'
                     WHEN t.id IS NULL THEN 'thing_not_found'
@@ -56,7 +56,7 @@ internal static class ClickSql
         )
         SELECT ch.ord,
                CASE WHEN ch.verdict <> 'ok' THEN ch.verdict WHEN ins.giver_id IS NULL THEN 'duplicate' ELSE 'added' END,
-               cnt.month, cnt.clicks, cnt.version
+               cnt.month, cnt.clicks, cnt.version, ch.owner_id, ch.title, ch.url
         FROM checked ch
         LEFT JOIN inserted ins ON ins.giver_id = ch.giver_id AND ins.thing_id = ch.thing_id AND ins.month = ch.month
         LEFT JOIN counted cnt ON ins.giver_id IS NOT NULL AND cnt.thing_id = ch.thing_id AND cnt.month = ch.month

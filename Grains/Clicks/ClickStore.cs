@@ -97,12 +97,12 @@ public sealed partial class ClickStore : IAsyncDisposable
         var current = Months.Current(_clock);
         if (month > current)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, $"Month {Months.Format(month)} has not begun.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, $"Month {Months.Format(month)} has not begun.");
         }
 
         if (month < Months.Previous(current))
         {
-            throw new MoneyRuleException(ErrorCodes.MonthClosed, $"Month {Months.Format(month)} is closed for clicks.");
+            throw new FlattrException(FlattrErrors.MonthClosed, $"Month {Months.Format(month)} is closed for clicks.");
         }
     }
 
@@ -243,7 +243,12 @@ public sealed partial class ClickStore : IAsyncDisposable
             var count = reader.IsDBNull(2)
                 ? null
                 : new ThingMonthCount(pending.Key.ThingId, reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4));
-            pending.Result = new ClickWriteResult(status, count);
+            pending.Result = new ClickWriteResult(status, count)
+            {
+                Thing = status == ClickWriteStatus.Added && reader.FieldCount > 5 && !reader.IsDBNull(5)
+                    ? new ClickedThing(pending.Key.ThingId, reader.GetInt64(5), reader.GetString(6), reader.GetString(7))
+                    : null,
+            };
             seen++;
         }
 

@@ -1,5 +1,3 @@
-using Flattr.Money;
-
 namespace Flattr.Clicks;
 
 /// <summary>
@@ -9,17 +7,20 @@ namespace Flattr.Clicks;
 /// </summary>
 public sealed record ClickWriteResult(ClickWriteStatus Status, ThingMonthCount? Count)
 {
+    /// <summary>For an added click, the thing's owner, title and URL, read in the same statement (so no one has to ask the thing).</summary>
+    public ClickedThing? Thing { get; init; }
+
     public bool Succeeded => Status is ClickWriteStatus.Added or ClickWriteStatus.Withdrawn;
 
     /// <summary>The Flattr error code for a refused write, or null when it succeeded.</summary>
     public string? ErrorCode => Status switch
     {
         ClickWriteStatus.Added or ClickWriteStatus.Withdrawn => null,
-        ClickWriteStatus.Duplicate => ErrorCodes.FlattrOnce,
-        ClickWriteStatus.OwnThing => ErrorCodes.FlattrOwner,
-        ClickWriteStatus.ThingInactive => ErrorCodes.ThingInactive,
-        ClickWriteStatus.NoMeans => ErrorCodes.NoMeans,
-        ClickWriteStatus.MonthClosed => ErrorCodes.MonthClosed,
-        _ => ErrorCodes.NotFound,
+        ClickWriteStatus.Duplicate => FlattrErrors.FlattrOnce,
+        ClickWriteStatus.OwnThing => FlattrErrors.FlattrOwner,
+        ClickWriteStatus.ThingInactive => FlattrErrors.ThingInactive,
+        ClickWriteStatus.NoMeans => FlattrErrors.NoMeans,
+        ClickWriteStatus.MonthClosed => FlattrErrors.MonthClosed,
+        _ => FlattrErrors.NotFound,
     };
 }

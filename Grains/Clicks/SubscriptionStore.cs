@@ -21,7 +21,7 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, TimeProvider 
     {
         if (months is not (null or 3 or 6 or 12))
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, "A subscription runs for 3, 6 or 12 months, or until cancelled.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, "A subscription runs for 3, 6 or 12 months, or until cancelled.");
         }
 
         var now = clock.GetUtcNow();
@@ -47,27 +47,27 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, TimeProvider 
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 if (!reader.GetBoolean(1))
                 {
-                    throw new MoneyRuleException(ErrorCodes.NotFound, $"User {giverId} does not exist.");
+                    throw new FlattrException(FlattrErrors.NotFound, $"User {giverId} does not exist.");
                 }
 
                 if (reader.IsDBNull(2))
                 {
-                    throw new MoneyRuleException(ErrorCodes.NotFound, $"Thing {thingId} does not exist.");
+                    throw new FlattrException(FlattrErrors.NotFound, $"Thing {thingId} does not exist.");
                 }
 
                 if (reader.GetString(3) != "active")
                 {
-                    throw new MoneyRuleException(ErrorCodes.ThingInactive, $"Thing {thingId} is deleted.");
+                    throw new FlattrException(FlattrErrors.ThingInactive, $"Thing {thingId} is deleted.");
                 }
 
                 if (reader.GetInt64(2) == giverId)
                 {
-                    throw new MoneyRuleException(ErrorCodes.FlattrOwner, "You cannot subscribe to your own thing.");
+                    throw new FlattrException(FlattrErrors.FlattrOwner, "You cannot subscribe to your own thing.");
                 }
 
                 if (reader.GetBoolean(4))
                 {
-                    throw new MoneyRuleException(ErrorCodes.Conflict, $"User {giverId} already subscribes to thing {thingId}.");
+                    throw new FlattrException(FlattrErrors.Conflict, $"User {giverId} already subscribes to thing {thingId}.");
                 }
             }
 
@@ -106,7 +106,7 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, TimeProvider 
         var rows = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
         return rows.Count > 0
             ? rows[0]
-            : throw new MoneyRuleException(ErrorCodes.NotFound, $"User {giverId} has no subscription {subscriptionId}.");
+            : throw new FlattrException(FlattrErrors.NotFound, $"User {giverId} has no subscription {subscriptionId}.");
     }
 
     public async Task<IReadOnlyList<Subscription>> ListForGiverAsync(long giverId, CancellationToken cancellationToken = default)

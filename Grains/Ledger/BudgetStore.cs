@@ -41,7 +41,7 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!reader.GetBoolean(0))
         {
-            throw new MoneyRuleException(ErrorCodes.NotFound, $"User {userId} does not exist.");
+            throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
         }
 
         return reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
@@ -90,7 +90,7 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new MoneyRuleException(ErrorCodes.NotFound, $"User {userId} does not exist.");
+            throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
         }
 
         return new BudgetChange(userId, amountCents, reader.GetFieldValue<DateOnly>(0));

@@ -36,7 +36,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var userAccount = await UserAccountAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MoneyRuleException(ErrorCodes.NotFound, $"User {userId} does not exist.");
+            ?? throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
         var now = clock.GetUtcNow();
 
         await using var claim = new NpgsqlCommand("""
@@ -90,7 +90,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
         await using var command = dataSource.CreateCommand("SELECT balance_cents FROM accounts WHERE user_id = $1");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?
-            ?? throw new MoneyRuleException(ErrorCodes.NotFound, $"User {userId} does not exist.");
+            ?? throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
     }
 
     public async Task<SystemBalances> GetSystemBalancesAsync(CancellationToken cancellationToken = default)
@@ -126,7 +126,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (reader.GetBoolean(1))
             {
-                throw new MoneyRuleException(ErrorCodes.Conflict, "A month is being settled; payouts resume when it is done.");
+                throw new FlattrException(FlattrErrors.Conflict, "A month is being settled; payouts resume when it is done.");
             }
         }
 
@@ -138,7 +138,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             await using var reader = await lockAccount.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                throw new MoneyRuleException(ErrorCodes.NotFound, $"User {userId} does not exist.");
+                throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
             }
 
             (userAccount, balance) = (reader.GetInt64(0), reader.GetInt64(1));
@@ -146,7 +146,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
 
         if (amountCents > balance)
         {
-            throw new MoneyRuleException(ErrorCodes.InsufficientFunds,
+            throw new FlattrException(FlattrErrors.InsufficientFunds,
                 $"A payout of {MoneyValidation.Euros(amountCents)} exceeds the balance of {MoneyValidation.Euros(balance)}.");
         }
 
@@ -182,13 +182,13 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
     {
         if (failureReason is { Length: > 500 })
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, "A payout failure reason is at most 500 characters.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, "A payout failure reason is at most 500 characters.");
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var payout = await ReadPayoutAsync(connection, transaction, payoutId, forUpdate: true, cancellationToken).ConfigureAwait(false)
-            ?? throw new MoneyRuleException(ErrorCodes.NotFound, $"Payout {payoutId} does not exist.");
+            ?? throw new FlattrException(FlattrErrors.NotFound, $"Payout {payoutId} does not exist.");
         var wanted = paid ? PayoutStatus.Paid : PayoutStatus.Failed;
         if (payout.Status == wanted)
         {
@@ -197,7 +197,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
 
         if (payout.Status != PayoutStatus.Requested)
         {
-            throw new MoneyRuleException(ErrorCodes.Conflict, $"Payout {payoutId} is already {payout.Status.ToString().ToLowerInvariant()}.");
+            throw new FlattrException(FlattrErrors.Conflict, $"Payout {payoutId} is already {payout.Status.ToString().ToLowerInvariant()}.");
         }
 
         var now = clock.GetUtcNow();
@@ -238,7 +238,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await ReadPayoutAsync(connection, null, payoutId, forUpdate: false, cancellationToken).ConfigureAwait(false)
-            ?? throw new MoneyRuleException(ErrorCodes.NotFound, $"Payout {payoutId} does not exist.");
+            ?? throw new FlattrException(FlattrErrors.NotFound, $"Payout {payoutId} does not exist.");
     }
 
     /// <summary>The giver's settled month, from the ledger (not_found for an unknown user).</summary>
@@ -338,19 +338,19 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
     {
         if (string.IsNullOrEmpty(provider) || provider.Length > 40 || !provider.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.' or '-'))
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, "A payment provider name is 1 to 40 lower-case letters, digits, '_', '.' or '-'.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, "A payment provider name is 1 to 40 lower-case letters, digits, '_', '.' or '-'.");
         }
 
         if (string.IsNullOrEmpty(providerKey) || providerKey.Length > 200)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, "A provider key is 1 to 200 characters.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, "A provider key is 1 to 200 characters.");
         }
     }
 
     static DepositResult SameDepositOrConflict(DepositResult existing, long userId, long amountCents) =>
         existing.UserId == userId && existing.AmountCents == amountCents
             ? existing
-            : throw new MoneyRuleException(ErrorCodes.Conflict,
+            : throw new FlattrException(FlattrErrors.Conflict,
                 $"Deposit {existing.Provider}:{existing.ProviderKey} was already recorded for user {existing.UserId} " +
                 $"and {MoneyValidation.Euros(existing.AmountCents)}; a retry must carry the same user and amount.");
 
@@ -381,7 +381,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
     {
         if (await UserAccountAsync(connection, null, userId, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new MoneyRuleException(ErrorCodes.NotFound, $"User {userId} does not exist.");
+            throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Silo;
 using Silo.Observers;
 using Silo.Timers;
@@ -36,6 +37,32 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
         return Income();
     }
 
+    public async Task<ImmutableArray<CreatorDay>> GetDaily(Month month)
+    {
+        var rows = await store.DailySharesAsync(CreatorId, month, CancellationToken.None);
+        var dayCount = month.Next().FirstDay.DayNumber - month.FirstDay.DayNumber;
+        var clicks = new long[dayCount];
+        var income = new long[dayCount];
+        foreach (var giver in rows.GroupBy(row => row.GiverId))
+        {
+            // A day adds the worth of the giver's clicks up to that day less their worth up to the day before: each
+            // figure follows the monthly rule, and the days add up to exactly the giver's monthly worth.
+            var clicksSoFar = 0;
+            var worthSoFar = 0L;
+            foreach (var day in giver)
+            {
+                clicksSoFar += day.ClicksOnCreator;
+                var worth = Worth(new GiverClickShare(giver.Key, month, day.GiverSpendCents, day.GiverClicks, clicksSoFar));
+                var index = day.Day.DayNumber - month.FirstDay.DayNumber;
+                clicks[index] += day.ClicksOnCreator;
+                income[index] += worth - worthSoFar;
+                worthSoFar = worth;
+            }
+        }
+
+        return [.. Enumerable.Range(0, dayCount).Select(i => new CreatorDay(month.FirstDay.AddDays(i), clicks[i], income[i]))];
+    }
+
     public Task Watch(ICreatorObserver observer)
     {
         Observers.Subscribe(observer);
@@ -60,8 +87,8 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
 
         if (_observers is { Count: > 0 } observers)
         {
-            var withIncome = flattr with { ExpectedIncomeCents = _expected };
-            await observers.Notify(observer => observer.OnFlattr(withIncome));
+            var income = Income();
+            await observers.Notify(observer => observer.OnFlattr(flattr, income));
         }
     }
 

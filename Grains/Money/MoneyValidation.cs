@@ -1,6 +1,6 @@
 namespace Flattr.Money;
 
-/// <summary>Range checks on amounts coming from outside, each failing with a clear <see cref="MoneyRuleException"/>.</summary>
+/// <summary>Range checks on amounts coming from outside, each failing with a clear <see cref="FlattrException"/>.</summary>
 public static class MoneyValidation
 {
     public static void RequireBudgetInRange(long amountCents, MoneyRules rules)
@@ -8,7 +8,7 @@ public static class MoneyValidation
         ArgumentNullException.ThrowIfNull(rules);
         if (amountCents < rules.MinimumBudgetCents || amountCents > rules.MaximumBudgetCents)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters,
+            throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"A monthly budget must be between {Euros(rules.MinimumBudgetCents)} and {Euros(rules.MaximumBudgetCents)}; " +
                 $"got {Euros(amountCents)}. To stop giving, pause the budget.");
         }
@@ -19,18 +19,18 @@ public static class MoneyValidation
         ArgumentNullException.ThrowIfNull(rules);
         if (amountCents <= 0)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters, $"A deposit must be a positive amount; got {amountCents} cents.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, $"A deposit must be a positive amount; got {amountCents} cents.");
         }
 
         if (amountCents < rules.MinimumDepositCents)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters,
+            throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"A deposit must be at least {Euros(rules.MinimumDepositCents)}; got {Euros(amountCents)}.");
         }
 
         if (amountCents > rules.MaximumDepositCents)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters,
+            throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"A deposit may be at most {Euros(rules.MaximumDepositCents)}; got {Euros(amountCents)}.");
         }
     }
@@ -40,7 +40,7 @@ public static class MoneyValidation
         ArgumentNullException.ThrowIfNull(rules);
         if (amountCents < rules.MinimumPayoutCents)
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters,
+            throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"A payout must be at least {Euros(rules.MinimumPayoutCents)}; got {Euros(amountCents)}.");
         }
     }

@@ -29,7 +29,7 @@ public static class Months
     {
         if (!IsMonth(month))
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters,
+            throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"A month is the first day of the month; got {month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
         }
 
@@ -41,5 +41,5 @@ public static class Months
     public static DateOnly Parse(string text) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
             ? month
-            : throw new MoneyRuleException(ErrorCodes.InvalidParameters, $"'{text}' is not a month in the form yyyy-MM.");
+            : throw new FlattrException(FlattrErrors.InvalidParameters, $"'{text}' is not a month in the form yyyy-MM.");
 }

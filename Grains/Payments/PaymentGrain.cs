@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Silo;
 using Silo.Concurrency;
-using static Flattr.Common.StoreCalls;
 
 namespace Flattr.Payments;
 
@@ -37,8 +36,8 @@ public sealed partial class PaymentGrain(
         }
 
         var payment = Parse(body);
-        var deposit = await Translated(() => ledger.DepositAsync(IPaymentGrain.Sandbox, payment.PaymentId, payment.UserId, payment.AmountCents,
-            CancellationToken.None));
+        var deposit = await ledger.DepositAsync(IPaymentGrain.Sandbox, payment.PaymentId, payment.UserId, payment.AmountCents,
+            CancellationToken.None);
         if (deposit.IsNew)
         {
             // The giver's open wallet caches the balance; a deposit may give it the means to flattr.
@@ -52,14 +51,7 @@ public sealed partial class PaymentGrain(
     public Task<SignedWebhook> CreateSandboxPayment(long userId, long amountCents)
     {
         RequireSandbox();
-        try
-        {
-            MoneyValidation.RequireDepositInRange(amountCents, rules.Value);
-        }
-        catch (MoneyRuleException e)
-        {
-            throw new FlattrException(e.Code, e.Message, e);
-        }
+        MoneyValidation.RequireDepositInRange(amountCents, rules.Value);
 
         var now = TimeProvider.GetUtcNow();
         var payment = new SandboxPaymentEvent(

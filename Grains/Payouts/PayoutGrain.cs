@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Ledger;
 using Silo;
-using static Flattr.Common.StoreCalls;
 using LedgerPayout = Flattr.Ledger.Payout;
 using LedgerPayoutStatus = Flattr.Ledger.PayoutStatus;
 
@@ -17,21 +16,21 @@ public sealed class PayoutGrain(LedgerStore ledger, PayoutList payouts) : Grain,
 
     public async Task<PayoutInfo> Request(long amountCents)
     {
-        var payout = await Translated(() => ledger.RequestPayoutAsync(UserId, amountCents, CancellationToken.None));
+        var payout = await ledger.RequestPayoutAsync(UserId, amountCents, CancellationToken.None);
         await GrainFactory.GetWallet(UserId, Month.Current(TimeProvider)).RefreshMeans();
         return Info(payout);
     }
 
     public async Task<PayoutInfo> Complete(long payoutId, bool succeeded)
     {
-        var existing = await Translated(() => ledger.GetPayoutAsync(payoutId, CancellationToken.None));
+        var existing = await ledger.GetPayoutAsync(payoutId, CancellationToken.None);
         if (existing.UserId != UserId)
         {
             throw new FlattrException(FlattrErrors.NotFound, $"User {UserId} has no payout {payoutId}.");
         }
 
-        var payout = await Translated(() => ledger.CompletePayoutAsync(payoutId, succeeded,
-            succeeded ? null : "The transfer failed.", CancellationToken.None));
+        var payout = await ledger.CompletePayoutAsync(payoutId, succeeded,
+            succeeded ? null : "The transfer failed.", CancellationToken.None);
         if (!succeeded)
         {
             await GrainFactory.GetWallet(UserId, Month.Current(TimeProvider)).RefreshMeans();

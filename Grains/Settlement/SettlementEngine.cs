@@ -39,7 +39,7 @@ public sealed partial class SettlementEngine(
         var now = clock.GetUtcNow();
         if (month >= Months.Of(now))
         {
-            throw new MoneyRuleException(ErrorCodes.InvalidParameters,
+            throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"Month {Months.Format(month)} has not ended; it can be settled from {Months.Format(Months.Next(month))} on.");
         }
 
@@ -161,7 +161,7 @@ public sealed partial class SettlementEngine(
         {
             if (await other.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string settling)
             {
-                throw new MoneyRuleException(ErrorCodes.Conflict, $"Month {settling} is still settling; settle it first.");
+                throw new FlattrException(FlattrErrors.Conflict, $"Month {settling} is still settling; settle it first.");
             }
         }
 

@@ -1,4 +1,3 @@
-using Flattr.Money;
 using Microsoft.Extensions.Logging;
 using Silo;
 using Silo.Reminders;
@@ -76,11 +75,11 @@ public sealed partial class SettlementGrain(SettlementEngine engine, ILogger<Set
             SettlementDone(logger, month.ToString(), final.GiversDone, final.SettledSpendCents);
             return Report(final, null);
         }
-        catch (MoneyRuleException e)
+        catch (FlattrException e)
         {
             _lastError = e.Message;
             SettlementFailed(logger, month.ToString(), e);
-            throw new FlattrException(e.Code, e.Message, e);
+            throw;
         }
         catch (Npgsql.NpgsqlException e)
         {

@@ -4,7 +4,6 @@ using Flattr.Things;
 using Flattr.Wallets;
 using Silo;
 using Silo.Concurrency;
-using static Flattr.Common.StoreCalls;
 
 namespace Flattr.Statements;
 
@@ -20,7 +19,7 @@ public sealed class StatementGrain(LedgerStore ledger, WalletStore wallets, Thin
     public async Task<GiverStatement> GetGiverStatement(Month month)
     {
         var means = await RequireUserAsync(month);
-        var statement = await Translated(() => ledger.GetGiverStatementAsync(UserId, month.FirstDay, CancellationToken.None));
+        var statement = await ledger.GetGiverStatementAsync(UserId, month.FirstDay, CancellationToken.None);
         var named = await NamesAsync(statement.Shares.Select(s => s.ThingId));
         var lines = statement.Shares
             .Select(s => named.TryGetValue(s.ThingId, out var thing)
@@ -34,7 +33,7 @@ public sealed class StatementGrain(LedgerStore ledger, WalletStore wallets, Thin
     public async Task<CreatorStatement> GetCreatorStatement(Month month)
     {
         var means = await RequireUserAsync(month);
-        var statement = await Translated(() => ledger.GetCreatorStatementAsync(UserId, month.FirstDay, CancellationToken.None));
+        var statement = await ledger.GetCreatorStatementAsync(UserId, month.FirstDay, CancellationToken.None);
         var named = await NamesAsync(statement.Things.Select(t => t.ThingId));
         var lines = statement.Things
             .Select(t => new CreatorStatementLine(

@@ -3,7 +3,6 @@ using Flattr.Clicks;
 using Flattr.Things;
 using Flattr.Wallets;
 using Silo;
-using static Flattr.Common.StoreCalls;
 
 namespace Flattr.Subscriptions;
 
@@ -58,7 +57,7 @@ public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletSt
         var month = Month.Current(TimeProvider);
         var running = (await ListCoreAsync(month)).FirstOrDefault(s => s.Active && s.ThingId == thingId)
             ?? throw new FlattrException(FlattrErrors.NotFound, $"You have no running subscription to thing {thingId}.");
-        var cancelled = await Translated(() => subscriptions.CancelAsync(GiverId, running.Id, CancellationToken.None));
+        var cancelled = await subscriptions.CancelAsync(GiverId, running.Id, CancellationToken.None);
         return SubscriptionMapping.ToInfo(cancelled, running.ThingTitle, month);
     }
 

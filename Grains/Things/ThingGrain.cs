@@ -15,6 +15,10 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
     static readonly TimeSpan s_observerExpiry = TimeSpan.FromMinutes(1);
 
     readonly Dictionary<Month, StoredMonthCount> _counts = [];
+
+    // The newest count version per month whose change was announced to the live feed and the watchers (made at the first
+    // click: most things in memory are idle, and each activation's bytes count).
+    Dictionary<Month, long>? _announced;
     ObserverManager<IThingObserver>? _observers;
     ThingInfo? _info;
     long _total;
@@ -87,7 +91,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
         }
 
         var info = await RequireInfoAsync();
-        var moved = Apply(new StoredMonthCount(change.Month, change.MonthClicks, change.Version));
+        Apply(new StoredMonthCount(change.Month, change.MonthClicks, change.Version));
         if (!change.Withdrawal && (_lastFlattrAt is null || change.At > _lastFlattrAt))
         {
             _lastFlattrAt = change.At;
@@ -103,13 +107,16 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
             change.Giver,
             change.At,
             monthClicks,
-            _total,
-            ExpectedIncomeCents: 0);
+            _total);
 
         // Live notifications are best effort: they never undo or fail a committed click.
         GrainFactory.GetCreator(info.OwnerId).OnFlattr(flattr, change.Share).Ignore(logger);
-        if (moved)
+        // Announced once per version, and also when the held count already had this version: a thing activated after the
+        // click committed loads that count from the database, and its first click must still reach the feed and watchers.
+        _announced ??= [];
+        if (!_announced.TryGetValue(change.Month, out var announced) || change.Version > announced)
         {
+            _announced[change.Month] = change.Version;
             var changed = new ThingCountChanged(info.Id, change.Month, monthClicks, _total, change.Withdrawal, info.Category, info.Language, info.Hidden, change.At);
             GrainFactory.GetLiveFeed().Publish(changed).Ignore(logger);
             await Observers.Notify(observer => observer.OnCountChanged(changed));
@@ -130,18 +137,16 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
         return Task.CompletedTask;
     }
 
-    /// <summary>Takes the stored count if it is newer than the one held; true when the held count changed.</summary>
-    bool Apply(StoredMonthCount count)
+    /// <summary>Takes the stored count if it is newer than the one held.</summary>
+    void Apply(StoredMonthCount count)
     {
-        var existed = _counts.TryGetValue(count.Month, out var held);
-        if (existed && held.Version >= count.Version)
+        if (_counts.TryGetValue(count.Month, out var held) && held.Version >= count.Version)
         {
-            return false;
+            return;
         }
 
         _counts[count.Month] = count;
         _total += count.Clicks - held.Clicks;
-        return !existed || count.Clicks != held.Clicks;
     }
 
     ThingCounts Counts()

@@ -118,12 +118,7 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
     public async Task<(ImmutableArray<long> Ids, long Total)> ListByOwnerAsync(long ownerId, bool includeHidden, int page, int count, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            SELECT id, count(*) OVER () FROM things
-            WHERE owner_id = $1 AND status = 'active' AND ($2 OR NOT hidden)
-            ORDER BY created_at DESC, id DESC
-            LIMIT $3 OFFSET $4
-            """);
+            PageQuery("t.owner_id = $1 AND t.status = 'active' AND ($2 OR NOT t.hidden)", "t.created_at DESC, t.id DESC", "$3", "$4"));
         command.Parameters.Add(new() { Value = ownerId });
         command.Parameters.Add(new() { Value = includeHidden });
         command.Parameters.Add(new() { Value = count });
@@ -135,7 +130,7 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
     public async Task<(ImmutableArray<long> Ids, long Total)> SearchAsync(ThingQuery query, Month currentMonth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder("SELECT t.id, count(*) OVER () FROM things t WHERE t.status = 'active' AND NOT t.hidden");
+        var where = new StringBuilder("t.status = 'active' AND NOT t.hidden");
         await using var command = dataSource.CreateCommand();
         NpgsqlParameter Add(object value, NpgsqlDbType? type = null)
         {
@@ -154,40 +149,39 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             text = Placeholder(query.Text.Trim());
-            sql.Append(" AND t.search @@ websearch_to_tsquery('simple', ").Append(text).Append(')');
+            where.Append(" AND t.search @@ websearch_to_tsquery('simple', ").Append(text).Append(')');
         }
 
         if (!query.Categories.IsDefaultOrEmpty)
         {
-            sql.Append(" AND t.category = ANY(").Append(Placeholder(query.Categories.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
+            where.Append(" AND t.category = ANY(").Append(Placeholder(query.Categories.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
         }
 
         if (!query.Languages.IsDefaultOrEmpty)
         {
-            sql.Append(" AND t.language = ANY(").Append(Placeholder(query.Languages.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
+            where.Append(" AND t.language = ANY(").Append(Placeholder(query.Languages.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
         }
 
         if (!query.Tags.IsDefaultOrEmpty)
         {
             var tags = query.Tags.Select(tag => tag.Trim().ToLowerInvariant()).ToArray();
-            sql.Append(" AND t.tags @> ").Append(Placeholder(tags, NpgsqlDbType.Array | NpgsqlDbType.Text));
+            where.Append(" AND t.tags @> ").Append(Placeholder(tags, NpgsqlDbType.Array | NpgsqlDbType.Text));
         }
 
         if (query.OwnerId is { } ownerId)
         {
-            sql.Append(" AND t.owner_id = ").Append(Placeholder(ownerId));
+            where.Append(" AND t.owner_id = ").Append(Placeholder(ownerId));
         }
 
-        sql.Append(query.Sort switch
+        var order = query.Sort switch
         {
-            ThingSort.Relevance when text is not null => $" ORDER BY ts_rank(t.search, websearch_to_tsquery('simple', {text})) DESC, t.id DESC",
-            ThingSort.Flattrs => " ORDER BY (SELECT coalesce(sum(c.clicks), 0) FROM thing_month_counts c WHERE c.thing_id = t.id) DESC, t.id DESC",
+            ThingSort.Relevance when text is not null => $"ts_rank(t.search, websearch_to_tsquery('simple', {text})) DESC, t.id DESC",
+            ThingSort.Flattrs => "(SELECT coalesce(sum(c.clicks), 0) FROM thing_month_counts c WHERE c.thing_id = t.id) DESC, t.id DESC",
             ThingSort.FlattrsMonth =>
-                $" ORDER BY (SELECT coalesce(sum(c.clicks), 0) FROM thing_month_counts c WHERE c.thing_id = t.id AND c.month = {Placeholder(currentMonth.FirstDay)}) DESC, t.id DESC",
-            _ => " ORDER BY t.created_at DESC, t.id DESC",
-        });
-        sql.Append(" LIMIT ").Append(Placeholder(query.Count)).Append(" OFFSET ").Append(Placeholder((long)(query.Page - 1) * query.Count));
-        command.CommandText = sql.ToString();
+                $"(SELECT coalesce(sum(c.clicks), 0) FROM thing_month_counts c WHERE c.thing_id = t.id AND c.month = {Placeholder(currentMonth.FirstDay)}) DESC, t.id DESC",
+            _ => "t.created_at DESC, t.id DESC",
+        };
+        command.CommandText = PageQuery(where.ToString(), order, Placeholder(query.Count), Placeholder((long)(query.Page - 1) * query.Count));
         return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -216,18 +210,21 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
         return (counts.ToImmutable(), last);
     }
 
+    /// <summary>
+    /// One row: the number of matching things and the page's ids in order. The total is counted on its own, not with a
+    /// window over the page's rows, so a page past the end still reports the real total.
+    /// </summary>
+    static string PageQuery(string where, string order, string limit, string offset) =>
+        $"""
+        SELECT (SELECT count(*) FROM things t WHERE {where}),
+               ARRAY(SELECT t.id FROM things t WHERE {where} ORDER BY {order} LIMIT {limit} OFFSET {offset})
+        """;
+
     static async Task<(ImmutableArray<long> Ids, long Total)> ReadPageAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var ids = ImmutableArray.CreateBuilder<long>();
-        long total = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetInt64(0));
-            total = reader.GetInt64(1);
-        }
-
-        return (ids.ToImmutable(), total);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return ([.. reader.GetFieldValue<long[]>(1)], reader.GetInt64(0));
     }
 
     static async Task<ImmutableArray<ThingInfo>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Flattr.Ledger;
 using Silo;
-using static Flattr.Common.StoreCalls;
 
 namespace Flattr.Users;
 
@@ -76,7 +75,7 @@ public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore 
     public async Task<long> GetBalance()
     {
         await RequireProfileAsync();
-        return await Translated(() => ledger.GetBalanceAsync(UserId, CancellationToken.None));
+        return await ledger.GetBalanceAsync(UserId, CancellationToken.None);
     }
 
     public async Task<AccountSummary> GetAccountSummary()
@@ -90,7 +89,7 @@ public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore 
 
     async Task<BudgetChange> ChangeBudgetAsync(Func<Task<Flattr.Ledger.BudgetChange>> change)
     {
-        var stored = await Translated(change);
+        var stored = await change();
         var current = Month.Current(TimeProvider);
         var effective = Month.Of(stored.EffectiveMonth);
         if (effective <= current)
@@ -105,7 +104,7 @@ public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore 
     async Task<BudgetSchedule> ScheduleAsync()
     {
         var month = Month.Current(TimeProvider);
-        var periods = await Translated(() => budgets.GetScheduleAsync(UserId, CancellationToken.None));
+        var periods = await budgets.GetScheduleAsync(UserId, CancellationToken.None);
         long AmountFor(Month m) => periods.LastOrDefault(p => Month.Of(p.EffectiveMonth) <= m)?.AmountCents ?? 0;
         var current = AmountFor(month);
         var next = AmountFor(month.Next());

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Clicks;
 using Flattr.Live;
-using Flattr.Money;
 using Flattr.Subscriptions;
 using Flattr.Things;
 using Microsoft.Extensions.Logging;
@@ -15,6 +14,7 @@ namespace Flattr.Wallets;
 /// memory before the durable write. Non-reentrant on purpose: one click of a giver at a time is what makes the in-memory
 /// once-per-thing check exact; different givers' wallets run in parallel and share group commits in the click store.
 /// A click is acknowledged only after its batch committed; then the thing's count and the live notifications follow.
+/// The giver's rules (once per thing, means, open month) are checked here in memory; the thing's rules by the click's statement.
 /// </summary>
 public sealed partial class WalletGrain(
     ClickStore clickStore,
@@ -25,6 +25,9 @@ public sealed partial class WalletGrain(
     : Grain, IWalletGrain
 {
     readonly Dictionary<long, GiverClick> _clicks = [];
+
+    // Clicks per owner of the clicked things, kept with _clicks: every click reports the giver's share of its creator.
+    readonly Dictionary<long, int> _clicksByOwner = [];
     long _giverId;
     Month _month;
     string? _keyError;
@@ -55,9 +58,8 @@ public sealed partial class WalletGrain(
             throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
         }
 
-        var target = await RequireClickableAsync(thingId, FlattrErrors.FlattrOwner);
         await RequireMeansAsync();
-        return await CommitAsync(giver, target, anonymous, StoreClickSource.Click)
+        return await CommitAsync(giver, thingId, anonymous)
             ?? throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
     }
 
@@ -95,14 +97,14 @@ public sealed partial class WalletGrain(
             throw new FlattrException(FlattrErrors.NotFound, $"You did not flattr thing {thingId} in {_month}.");
         }
 
-        var result = await WriteAsync(() => clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None));
+        var result = await clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None);
         if (result.Status == ClickWriteStatus.NotClicked)
         {
-            _clicks.Remove(thingId);
+            Release(thingId);
         }
 
         await ThrowIfRefusedAsync(result, thingId);
-        _clicks.Remove(thingId);
+        Release(thingId);
         var count = result.Count!;
         var giver = click.Anonymous ? null : Identity(_means.Giver!);
         var change = new ThingCountChange(thingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: true,
@@ -144,13 +146,10 @@ public sealed partial class WalletGrain(
             subscribed = await subscriptionStore.SubscribeAsync(_giverId, thingId, term == SubscriptionTerm.UntilCancelled ? null : (int)term,
                 CancellationToken.None);
         }
-        catch (MoneyRuleException e) when (e.Code == ErrorCodes.Conflict)
+        catch (FlattrException e) when (e.Code == FlattrErrors.Conflict)
         {
+            // The store's conflict is the subscription that already runs: say so with the API's own code.
             throw new FlattrException(FlattrErrors.Subscribed, $"You already subscribe to thing {thingId}.", e);
-        }
-        catch (MoneyRuleException e)
-        {
-            throw new FlattrException(e.Code, e.Message, e);
         }
 
         // The subscription stands even when its first click is refused (e.g. the month closed meanwhile): the settlement
@@ -168,11 +167,16 @@ public sealed partial class WalletGrain(
         return SubscriptionMapping.ToInfo(subscribed.Subscription, target.Title, _month);
     }
 
-    /// <summary>Writes the click durably; null when the database already had it (the held set is then refreshed).</summary>
-    async Task<FlattrResult?> CommitAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source)
+    /// <summary>
+    /// Writes the click durably; null when the database already had it (the held set is then refreshed). The thing's rules
+    /// (it exists, takes flattrs, is not the giver's own) are checked by the click's own statement, which also returns the
+    /// thing's owner, title and URL: asking the thing grain first would cost every accepted click a grain call for a check
+    /// the database makes anyway.
+    /// </summary>
+    async Task<FlattrResult?> CommitAsync(GiverProfile giver, long thingId, bool anonymous)
     {
-        var result = await WriteAsync(() => clickStore.AddAsync(
-            new ClickWrite(_giverId, target.ThingId, _month.FirstDay, anonymous, source), CancellationToken.None));
+        var result = await clickStore.AddAsync(
+            new ClickWrite(_giverId, thingId, _month.FirstDay, anonymous, StoreClickSource.Click), CancellationToken.None);
         if (result.Status == ClickWriteStatus.Duplicate)
         {
             // Another writer (a subscription's materialisation, another process) clicked it first: take the truth from the database.
@@ -180,8 +184,10 @@ public sealed partial class WalletGrain(
             return null;
         }
 
-        await ThrowIfRefusedAsync(result, target.ThingId);
-        return await TakeCommittedClickAsync(giver, target, anonymous, source, result);
+        await ThrowIfRefusedAsync(result, thingId);
+        var thing = result.Thing ?? throw new InvalidOperationException($"The click on thing {thingId} was added without the thing's details.");
+        var target = new ClickTarget(thingId, thing.OwnerId, ThingStatus.Active, thing.Title, thing.Url);
+        return await TakeCommittedClickAsync(giver, target, anonymous, StoreClickSource.Click, result);
     }
 
     /// <summary>Holds a committed click in memory and moves the thing's count.</summary>
@@ -189,8 +195,8 @@ public sealed partial class WalletGrain(
         ClickWriteResult result)
     {
         var at = TimeProvider.GetUtcNow();
-        _clicks[target.ThingId] = new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
-            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+        Hold(new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
+            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
         var count = result.Count!;
         var change = new ThingCountChange(target.ThingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: false, at,
             anonymous ? null : Identity(giver), Share(target.OwnerId));
@@ -267,28 +273,17 @@ public sealed partial class WalletGrain(
         });
     }
 
-    static async Task<ClickWriteResult> WriteAsync(Func<Task<ClickWriteResult>> write)
-    {
-        try
-        {
-            return await write();
-        }
-        catch (MoneyRuleException e)
-        {
-            throw new FlattrException(e.Code, e.Message, e);
-        }
-    }
-
     async Task LoadClicksAsync(CancellationToken cancellationToken)
     {
         var rows = await clickStore.ListForGiverAsync(_giverId, _month.FirstDay, cancellationToken);
         var infos = (await things.GetManyAsync(rows.Select(r => r.ThingId).ToArray(), cancellationToken)).ToDictionary(t => t.Id);
         _clicks.Clear();
+        _clicksByOwner.Clear();
         foreach (var row in rows)
         {
             var info = infos[row.ThingId];
-            _clicks[row.ThingId] = new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
-                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button);
+            Hold(new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
+                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
         }
     }
 
@@ -323,7 +318,30 @@ public sealed partial class WalletGrain(
     }
 
     GiverClickShare Share(long ownerId) =>
-        new(_giverId, _month, Spend(_means), _clicks.Count, _clicks.Values.Count(c => c.OwnerId == ownerId));
+        new(_giverId, _month, Spend(_means), _clicks.Count, _clicksByOwner.GetValueOrDefault(ownerId));
+
+    void Hold(GiverClick click)
+    {
+        Release(click.ThingId);
+        _clicks[click.ThingId] = click;
+        _clicksByOwner[click.OwnerId] = _clicksByOwner.GetValueOrDefault(click.OwnerId) + 1;
+    }
+
+    void Release(long thingId)
+    {
+        if (_clicks.Remove(thingId, out var click))
+        {
+            var left = _clicksByOwner.GetValueOrDefault(click.OwnerId) - 1;
+            if (left > 0)
+            {
+                _clicksByOwner[click.OwnerId] = left;
+            }
+            else
+            {
+                _clicksByOwner.Remove(click.OwnerId);
+            }
+        }
+    }
 
     static bool HasMeans(GiverMeans means) => means.BudgetCents > 0 && means.BalanceCents > 0;
 

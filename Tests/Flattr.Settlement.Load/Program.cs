@@ -1,6 +1,7 @@
 // Settles one month of 100,000 givers x 10 clicks on a scratch database, once, and reports seconds and ledger
 // rows/s next to a binary COPY of the same number of rows (same rows per commit) into an unindexed scratch table.
-//   dotnet run -c Release --project Tests/Flattr.Settlement.Load [-- givers clicksPerGiver]
+//   dotnet run -c Release --project Tests/Flattr.Settlement.Load [-- givers clicksPerGiver giversPerBatch]
+// giversPerBatch defaults to the engine's own default (SettlementOptions), so the figure is the production setting's.
 // The server is FLATTR_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres. The database is dropped after.
 using System.Diagnostics;
 using Flattr.Clicks;
@@ -17,7 +18,7 @@ using Silo.Postgres.Migrations;
 var givers = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var clicksPerGiver = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
 const int Things = 20_000;
-const int GiversPerBatch = 1_000;
+var giversPerBatch = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : new SettlementOptions().GiversPerBatch;
 var month = new DateOnly(2026, 3, 1);
 var server = Environment.GetEnvironmentVariable("FLATTR_TEST_POSTGRES") is { Length: > 0 } configured
     ? configured
@@ -37,7 +38,7 @@ try
     var rowsBefore = await CountAsync(dataSource, "ledger_entries") + await CountAsync(dataSource, "ledger_transactions");
     var settleAt = new FixedClock(new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1).AddHours(1));
     var engine = new SettlementEngine(dataSource, settleAt, Options.Create(new MoneyRules()),
-        Options.Create(new SettlementOptions { GiversPerBatch = GiversPerBatch }), NullLogger<SettlementEngine>.Instance);
+        Options.Create(new SettlementOptions { GiversPerBatch = giversPerBatch }), NullLogger<SettlementEngine>.Instance);
     clock.Restart();
     var done = await engine.RunAsync(month);
     var settleSeconds = clock.Elapsed.TotalSeconds;
@@ -47,7 +48,7 @@ try
     Console.WriteLine($"settled {done.GiversDone:N0} givers, {done.Clicks:N0} clicks, {done.SettledSpendCents / 100m:N2} EUR in {settleSeconds:N1} s: " +
                       $"{rowsWritten:N0} ledger rows ({entriesWritten:N0} entries), {rowsWritten / settleSeconds:N0} rows/s");
 
-    var rowsPerCommit = (int)Math.Ceiling((double)entriesWritten / Math.Ceiling((double)givers / GiversPerBatch));
+    var rowsPerCommit = (int)Math.Ceiling((double)entriesWritten / Math.Ceiling((double)givers / giversPerBatch));
     clock.Restart();
     await CopyAsync(dataSource, entriesWritten, rowsPerCommit);
     var copySeconds = clock.Elapsed.TotalSeconds;

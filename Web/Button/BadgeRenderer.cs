@@ -6,7 +6,13 @@ namespace Flattr.Web.Button;
 /// <summary>The static badge for places without scripts (READMEs, feeds): "flattr | 123" as a small SVG.</summary>
 public sealed class BadgeRenderer
 {
-    public string Render(long count)
+    // A badge depends on its count alone and most counts are small: those are drawn once. (A race only draws one twice.)
+    const int CachedCounts = 4096;
+    readonly string?[] _drawn = new string?[CachedCounts];
+
+    public string Render(long count) => count is >= 0 and < CachedCounts ? _drawn[count] ??= Draw(count) : Draw(count);
+
+    static string Draw(long count)
     {
         var label = "flattr";
         var value = count.ToString("N0", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Flattr.Web.Accounts;
 using Flattr.Web.Hosting;
+using Flattr.Web.Live;
 using Flattr.Web.Security;
 using Microsoft.Net.Http.Headers;
 using QRCoder;
@@ -10,7 +11,7 @@ using Silo;
 namespace Flattr.Web.Button;
 
 /// <summary>
-/// The button's endpoints: its scripts, the SVG badges (ETag-cacheable, counts from grain memory), QR codes,
+/// The button's endpoints: its scripts, the SVG badges and count JSON (ETag-cacheable, counts from grain memory), QR codes,
 /// and the JSON flattr/undo used by Flattr's own pages (antiforgery-checked, rate-limited).
 /// </summary>
 public static class ButtonEndpoints
@@ -26,6 +27,10 @@ public static class ButtonEndpoints
             await Badge(http, badges, await grains.FindAsync(id, null)));
         endpoints.MapGet("/button.svg", async (string? url, HttpContext http, IGrainFactory grains, BadgeRenderer badges) =>
             await Badge(http, badges, await grains.FindAsync(null, url)));
+
+        // The counts as JSON, for scripts that show them beside their own button (the same shape the live hub pushes).
+        endpoints.MapGet("/things/{id:long}/count.json", async (long id, HttpContext http, IGrainFactory grains) =>
+            Count(http, await grains.FindAsync(id, null)));
 
         endpoints.MapGet("/things/{id:long}/qr.svg", async (long id, HttpContext http, IGrainFactory grains) =>
         {
@@ -82,19 +87,47 @@ public static class ButtonEndpoints
     static Task<IResult> Badge(HttpContext http, BadgeRenderer badges, Flattr.Things.ThingSnapshot? thing)
     {
         var count = thing?.Counts.Total ?? 0;
-        var etag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"b{thing?.Info.Id ?? 0}-{count}\""));
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"b{thing?.Info.Id ?? 0}-{count}\"");
         var headers = http.Response.Headers;
-        headers.ETag = etag.ToString();
+        headers.ETag = etag;
         headers.CacheControl = "public, max-age=60";
         // An SVG opened directly is a document: it must not run script or load anything.
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
-        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        if (EntityTagHeaderValue.TryParseList([ifNoneMatch], out var tags) && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        return Task.FromResult(IsNotModified(http, etag)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Text(badges.Render(count), "image/svg+xml"));
+    }
+
+    static IResult Count(HttpContext http, Flattr.Things.ThingSnapshot? thing)
+    {
+        if (thing is null)
         {
-            return Task.FromResult(Results.StatusCode(StatusCodes.Status304NotModified));
+            return ErrorResponses.Result(FlattrErrors.NotFound, Localization.Texts.Current.ErrorNotFound);
         }
 
-        return Task.FromResult(Results.Text(badges.Render(count), "image/svg+xml"));
+        var counts = thing.Counts;
+        var etag = string.Create(CultureInfo.InvariantCulture, $"\"c{thing.Info.Id}-{counts.Month}-{counts.ThisMonth}-{counts.Total}\"");
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "public, max-age=60";
+        // Public counts, read by scripts on any site.
+        headers.AccessControlAllowOrigin = "*";
+        return IsNotModified(http, etag)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Json(new LiveCount(thing.Info.Id, counts.ThisMonth, counts.Total), WebJsonContext.Default.LiveCount);
+    }
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly); most reads carry none and skip parsing.</summary>
+    static bool IsNotModified(HttpContext http, string etag)
+    {
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) && tags.Any(t => t.Compare(current, useStrongComparison: false));
     }
 
     /// <summary>The button's scripts, embedded in the assembly beside this code (Button/Scripts/*.js).</summary>

@@ -9,7 +9,7 @@ using Silo;
 
 namespace Flattr.Web.Creator;
 
-/// <summary>The creator's dashboard: expected income, a live ticker of clicks arriving, monthly charts and their things.</summary>
+/// <summary>The creator's dashboard: expected income, a live ticker of clicks arriving, monthly and daily charts and their things.</summary>
 [Authorize]
 public sealed class DashboardModel(IGrainFactory grains, TimeProvider time) : PageModel
 {
@@ -29,6 +29,12 @@ public sealed class DashboardModel(IGrainFactory grains, TimeProvider time) : Pa
     public string HistoryData => string.Join(';', History.Select(p =>
         string.Create(CultureInfo.InvariantCulture, $"{p.Month}|{p.Clicks}|{p.IncomeCents}")));
 
+    /// <summary>This month's days so far (oldest first): clicks made each day and what they add to the expected income.</summary>
+    public ImmutableArray<CreatorDay> Days { get; private set; } = [];
+
+    public string DaysData => string.Join(';', Days.Select(d =>
+        string.Create(CultureInfo.InvariantCulture, $"{d.Day:yyyy-MM-dd}|{d.Clicks}|{d.ExpectedIncomeCents}")));
+
     public async Task OnGetAsync()
     {
         CreatorId = User.RequiredUserId();
@@ -47,5 +53,8 @@ public sealed class DashboardModel(IGrainFactory grains, TimeProvider time) : Pa
 
         points.Add(new MonthPoint(now, Income.ClicksThisMonth, Income.ExpectedIncomeCents, Settled: false));
         History = [.. points];
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Days = [.. (await grains.GetCreator(CreatorId).GetDaily(now)).Where(d => d.Day <= today)];
     }
 }

@@ -22,9 +22,10 @@ sealed class CreatorWatch : ICreatorObserver
 
     public ICreatorObserver? Reference { get; set; }
 
-    public Task OnFlattr(FlattrEvent flattr)
+    public Task OnFlattr(FlattrEvent flattr, CreatorIncome income)
     {
         ArgumentNullException.ThrowIfNull(flattr);
+        ArgumentNullException.ThrowIfNull(income);
         var item = new LiveFlattr(
             flattr.Kind == FlattrEventKind.Flattr ? "flattr" : "withdrawal",
             flattr.ThingId,
@@ -34,7 +35,9 @@ sealed class CreatorWatch : ICreatorObserver
             flattr.At,
             flattr.ThingMonthClicks,
             flattr.ThingTotalClicks,
-            flattr.ExpectedIncomeCents);
+            income.ExpectedIncomeCents,
+            income.ClicksThisMonth,
+            income.Givers);
         _coalescer.Add(batch => batch.Count >= MaximumBatch ? batch.RemoveAt(0).Add(item) : batch.Add(item));
         return Task.CompletedTask;
     }

@@ -8,7 +8,10 @@ public sealed record LiveCount(
     [property: JsonPropertyName("monthClicks")] long MonthClicks,
     [property: JsonPropertyName("totalClicks")] long TotalClicks);
 
-/// <summary>One click (or withdrawal) for a creator's ticker; <see cref="Giver"/> is null for anonymous flattrs.</summary>
+/// <summary>
+/// One click (or withdrawal) for a creator's ticker; <see cref="Giver"/> is null for anonymous flattrs. The last three are
+/// the creator's figures for the month after this event, as the creator grain holds them.
+/// </summary>
 public sealed record LiveFlattr(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("thingId")] long ThingId,
@@ -18,7 +21,9 @@ public sealed record LiveFlattr(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("monthClicks")] long MonthClicks,
     [property: JsonPropertyName("totalClicks")] long TotalClicks,
-    [property: JsonPropertyName("expectedIncomeCents")] long ExpectedIncomeCents);
+    [property: JsonPropertyName("expectedIncomeCents")] long ExpectedIncomeCents,
+    [property: JsonPropertyName("creatorClicks")] long CreatorClicks,
+    [property: JsonPropertyName("givers")] int Givers);
 
 /// <summary>A thing on the trending board; <see cref="Heat"/> orders the board (see <c>TrendingBoard</c>).</summary>
 public sealed record TrendingEntry(

@@ -81,6 +81,14 @@ public sealed partial class Texts
 
     public required string AnonymousGiver { get; init; }
 
+    public required string ApiApplicationsLink { get; init; }
+
+    public required string ApiSettingsLead { get; init; }
+
+    public required string ApiSettingsTitle { get; init; }
+
+    public required string ApiTokensLink { get; init; }
+
     public required string AutoSubmitLead { get; init; }
 
     public required string BackHome { get; init; }
@@ -142,6 +150,9 @@ public sealed partial class Texts
     public required string ConfirmTitle { get; init; }
 
     public required string CreatorColumn { get; init; }
+
+    /// <summary>{0} = the month (yyyy-MM).</summary>
+    public required string DailyChartsTitle { get; init; }
 
     public required string DashboardLead { get; init; }
 

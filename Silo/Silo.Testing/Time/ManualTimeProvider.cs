@@ -4,7 +4,9 @@ namespace Silo.Testing.Time;
 /// A clock that moves only when the test says so. Timers created through it (grain timers, reminders, idle collection,
 /// response timeouts, <c>Task.Delay(delay, timeProvider)</c>) fire when <see cref="Advance"/> moves the clock past their
 /// due time: in due-time order, on the calling thread, with the clock set to each timer's due time while its callback
-/// runs. A timer due immediately (due time zero) fires at once on the thread pool, as a real timer would.
+/// runs. As a real timer's, a callback runs without the caller's synchronization context and in the execution context
+/// of the timer's creator (an empty one when the creator suppressed its flow), not the caller's. A timer due immediately
+/// (due time zero) fires at once on the thread pool, as a real timer would.
 /// </summary>
 /// <remarks>
 /// Work a callback starts asynchronously (a grain call made by a reminder tick) may still be running when

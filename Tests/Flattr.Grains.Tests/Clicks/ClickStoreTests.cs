@@ -43,7 +43,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
         var again = await _h.Clicks.AddAsync(new ClickWrite(giver, thing, Month));
 
         Assert.Equal(ClickWriteStatus.Duplicate, again.Status);
-        Assert.Equal(ErrorCodes.FlattrOnce, again.ErrorCode);
+        Assert.Equal(FlattrErrors.FlattrOnce, again.ErrorCode);
         Assert.Null(again.Count);
         Assert.Equal(1, (await _h.Clicks.CountsForThingAsync(thing))[0].Clicks);
     }
@@ -56,7 +56,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
 
         var result = await _h.Clicks.AddAsync(new ClickWrite(giver, own, Month));
 
-        Assert.Equal((ClickWriteStatus.OwnThing, ErrorCodes.FlattrOwner), (result.Status, result.ErrorCode));
+        Assert.Equal((ClickWriteStatus.OwnThing, FlattrErrors.FlattrOwner), (result.Status, result.ErrorCode));
         Assert.Empty(await _h.Clicks.ListForGiverAsync(giver, Month));
     }
 
@@ -68,7 +68,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
 
         var result = await _h.Clicks.AddAsync(new ClickWrite(giver, deleted, Month));
 
-        Assert.Equal((ClickWriteStatus.ThingInactive, ErrorCodes.ThingInactive), (result.Status, result.ErrorCode));
+        Assert.Equal((ClickWriteStatus.ThingInactive, FlattrErrors.ThingInactive), (result.Status, result.ErrorCode));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
         Assert.Equal(20, results.Count(r => r.Status == ClickWriteStatus.Added));
         Assert.Equal(ClickWriteStatus.GiverNotFound, results[^2].Status);
         Assert.Equal(ClickWriteStatus.ThingNotFound, results[^1].Status);
-        Assert.Equal(ErrorCodes.NotFound, results[^1].ErrorCode);
+        Assert.Equal(FlattrErrors.NotFound, results[^1].ErrorCode);
         Assert.Equal(20, (await _h.Clicks.CountsForThingAsync(thing))[0].Clicks);
     }
 
@@ -110,7 +110,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
 
         Assert.Equal([ClickWriteStatus.NoMeans, ClickWriteStatus.NoMeans, ClickWriteStatus.NoMeans, ClickWriteStatus.Added],
             results.Select(r => r.Status));
-        Assert.Equal(ErrorCodes.NoMeans, results[0].ErrorCode);
+        Assert.Equal(FlattrErrors.NoMeans, results[0].ErrorCode);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
 
         Assert.Equal(ClickWriteStatus.Withdrawn, withdrawn.Status);
         Assert.Equal(new ThingMonthCount(thing, Month, 0, 2), withdrawn.Count);
-        Assert.Equal((ClickWriteStatus.NotClicked, ErrorCodes.NotFound), (again.Status, again.ErrorCode));
+        Assert.Equal((ClickWriteStatus.NotClicked, FlattrErrors.NotFound), (again.Status, again.ErrorCode));
         Assert.Empty(await _h.Clicks.ListForGiverAsync(giver, Month));
         Assert.Equal(1L, await _h.Database.ScalarAsync<long>("SELECT count(*) FROM click_withdrawals WHERE giver_id = $1", giver));
         Assert.Equal(ClickWriteStatus.Added, (await _h.Clicks.AddAsync(new ClickWrite(giver, thing, Month))).Status);
@@ -144,7 +144,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
         var late = await _h.Clicks.AddAsync(new ClickWrite(other, things[1], Month));
         var withdrawal = await _h.Clicks.WithdrawAsync(giver, things[0], Month);
 
-        Assert.Equal((ClickWriteStatus.MonthClosed, ErrorCodes.MonthClosed), (late.Status, late.ErrorCode));
+        Assert.Equal((ClickWriteStatus.MonthClosed, FlattrErrors.MonthClosed), (late.Status, late.ErrorCode));
         Assert.Equal(ClickWriteStatus.MonthClosed, withdrawal.Status);
         Assert.Single(await _h.Clicks.ListForGiverAsync(giver, Month));
     }
@@ -152,13 +152,13 @@ public sealed class ClickStoreTests : IAsyncLifetime
     [Fact]
     public async Task Clicks_for_a_future_month_or_one_older_than_the_previous_month_are_refused_before_queueing()
     {
-        var future = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Months.Next(Month))));
-        var old = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Clicks.WithdrawAsync(1, 2, Month.AddMonths(-2)));
-        var notAMonth = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Month.AddDays(3))));
+        var future = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Months.Next(Month))));
+        var old = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.WithdrawAsync(1, 2, Month.AddMonths(-2)));
+        var notAMonth = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Month.AddDays(3))));
 
-        Assert.Equal(ErrorCodes.InvalidParameters, future.Code);
-        Assert.Equal(ErrorCodes.MonthClosed, old.Code);
-        Assert.Equal(ErrorCodes.InvalidParameters, notAMonth.Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, future.Code);
+        Assert.Equal(FlattrErrors.MonthClosed, old.Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, notAMonth.Code);
     }
 
     [Fact]

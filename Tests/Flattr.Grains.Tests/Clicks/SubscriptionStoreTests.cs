@@ -102,17 +102,17 @@ public sealed class SubscriptionStoreTests : IAsyncLifetime
         var deleted = await _h.Database.AddThingAsync(await _h.Database.AddUserAsync(), deleted: true);
         await _h.Subscriptions.SubscribeAsync(_giver, _thing, 12);
 
-        Assert.Equal(ErrorCodes.FlattrOwner, (await Refused(_giver, own, 3)).Code);
-        Assert.Equal(ErrorCodes.ThingInactive, (await Refused(_giver, deleted, 3)).Code);
-        Assert.Equal(ErrorCodes.NotFound, (await Refused(_giver, 999_999, 3)).Code);
-        Assert.Equal(ErrorCodes.NotFound, (await Refused(999_999, _thing, 3)).Code);
-        Assert.Equal(ErrorCodes.InvalidParameters, (await Refused(_giver, _thing, 4)).Code);
-        Assert.Equal(ErrorCodes.Conflict, (await Refused(_giver, _thing, null)).Code);
-        Assert.Equal(ErrorCodes.NotFound,
-            (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Subscriptions.CancelAsync(999_999, 1))).Code);
+        Assert.Equal(FlattrErrors.FlattrOwner, (await Refused(_giver, own, 3)).Code);
+        Assert.Equal(FlattrErrors.ThingInactive, (await Refused(_giver, deleted, 3)).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Refused(_giver, 999_999, 3)).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Refused(999_999, _thing, 3)).Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, (await Refused(_giver, _thing, 4)).Code);
+        Assert.Equal(FlattrErrors.Conflict, (await Refused(_giver, _thing, null)).Code);
+        Assert.Equal(FlattrErrors.NotFound,
+            (await Assert.ThrowsAsync<FlattrException>(() => _h.Subscriptions.CancelAsync(999_999, 1))).Code);
         Assert.Single(await _h.Subscriptions.ListForGiverAsync(_giver));
     }
 
-    Task<MoneyRuleException> Refused(long giver, long thing, int? months) =>
-        Assert.ThrowsAsync<MoneyRuleException>(() => _h.Subscriptions.SubscribeAsync(giver, thing, months));
+    Task<FlattrException> Refused(long giver, long thing, int? months) =>
+        Assert.ThrowsAsync<FlattrException>(() => _h.Subscriptions.SubscribeAsync(giver, thing, months));
 }

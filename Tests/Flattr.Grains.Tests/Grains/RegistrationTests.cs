@@ -110,4 +110,26 @@ public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSil
         var mine = await registry.ListByOwner(owner, includeHidden: true, page: 1, count: 10);
         Assert.Equal(2, mine.TotalItems);
     }
+
+    [Fact]
+    public async Task A_page_past_the_end_is_empty_but_reports_the_real_total()
+    {
+        var owner = await silo.CreateUserAsync();
+        var word = silo.Unique("okapi");
+        var registry = silo.Grains.GetThingRegistry();
+        for (var i = 0; i < 3; i++)
+        {
+            await registry.Register(owner, new ThingSubmission($"https://example.org/{word}/{i}", $"Notes on {word} {i}", "Stripes.", ThingCategories.Text));
+        }
+
+        var lastPage = await registry.ListByOwner(owner, includeHidden: false, page: 2, count: 2);
+        Assert.Equal((1, 3L), (lastPage.Things.Length, lastPage.TotalItems));
+        var pastTheEnd = await registry.ListByOwner(owner, includeHidden: false, page: 5, count: 2);
+        Assert.Equal((0, 3L), (pastTheEnd.Things.Length, pastTheEnd.TotalItems));
+
+        var searchedPastTheEnd = await registry.Search(new ThingQuery(Text: word, Page: 3, Count: 2));
+        Assert.Equal((0, 3L), (searchedPastTheEnd.Things.Length, searchedPastTheEnd.TotalItems));
+        var sortedPastTheEnd = await registry.Search(new ThingQuery(OwnerId: owner, Sort: ThingSort.Flattrs, Page: 9, Count: 100));
+        Assert.Equal((0, 3L), (sortedPastTheEnd.Things.Length, sortedPastTheEnd.TotalItems));
+    }
 }

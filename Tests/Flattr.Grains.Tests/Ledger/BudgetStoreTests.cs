@@ -76,17 +76,17 @@ public sealed class BudgetStoreTests : IAsyncLifetime
     {
         var user = await _h.Database.AddUserAsync();
 
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Budgets.SetAsync(user, amount));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Budgets.SetAsync(user, amount));
 
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
         Assert.Empty(await _h.Budgets.GetScheduleAsync(user));
     }
 
     [Fact]
     public async Task Budgets_of_an_unknown_user_are_not_found()
     {
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Budgets.SetAsync(999_999, 500))).Code);
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Budgets.PauseAsync(999_999))).Code);
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Budgets.GetForMonthAsync(999_999, Month))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Budgets.SetAsync(999_999, 500))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Budgets.PauseAsync(999_999))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Budgets.GetForMonthAsync(999_999, Month))).Code);
     }
 }

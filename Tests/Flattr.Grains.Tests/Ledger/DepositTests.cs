@@ -61,10 +61,10 @@ public sealed class DepositTests : IAsyncLifetime
         var other = await _h.Database.AddUserAsync();
         await _h.Ledger.DepositAsync("sandbox", "evt_2", user, 1_000);
 
-        var amount = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.DepositAsync("sandbox", "evt_2", user, 5_000));
-        var payee = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.DepositAsync("sandbox", "evt_2", other, 1_000));
+        var amount = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.DepositAsync("sandbox", "evt_2", user, 5_000));
+        var payee = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.DepositAsync("sandbox", "evt_2", other, 1_000));
 
-        Assert.Equal((ErrorCodes.Conflict, ErrorCodes.Conflict), (amount.Code, payee.Code));
+        Assert.Equal((FlattrErrors.Conflict, FlattrErrors.Conflict), (amount.Code, payee.Code));
         Assert.Equal((900L, 0L), (await _h.Ledger.GetBalanceAsync(user), await _h.Ledger.GetBalanceAsync(other)));
         await _h.AssertAuditOkAsync();
     }
@@ -79,18 +79,18 @@ public sealed class DepositTests : IAsyncLifetime
     {
         var user = await _h.Database.AddUserAsync();
 
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.DepositAsync("sandbox", "evt_bad", user, amount));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.DepositAsync("sandbox", "evt_bad", user, amount));
 
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
         await AssertNothingMovedAsync();
     }
 
     [Fact]
     public async Task A_deposit_for_an_unknown_user_is_not_found_and_changes_nothing()
     {
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.DepositAsync("sandbox", "evt_ghost", 999_999, 1_000));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.DepositAsync("sandbox", "evt_ghost", 999_999, 1_000));
 
-        Assert.Equal(ErrorCodes.NotFound, error.Code);
+        Assert.Equal(FlattrErrors.NotFound, error.Code);
         await AssertNothingMovedAsync();
     }
 
@@ -101,8 +101,8 @@ public sealed class DepositTests : IAsyncLifetime
     public async Task A_malformed_provider_or_key_is_invalid_parameters(string provider, string key)
     {
         var user = await _h.Database.AddUserAsync();
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.DepositAsync(provider, key, user, 1_000));
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.DepositAsync(provider, key, user, 1_000));
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
         await AssertNothingMovedAsync();
     }
 
@@ -112,7 +112,7 @@ public sealed class DepositTests : IAsyncLifetime
         await using var h = await StoreHarness.CreateAsync(new MoneyRules { MaximumDepositCents = 5_000 });
         var user = await h.Database.AddUserAsync();
 
-        await Assert.ThrowsAsync<MoneyRuleException>(() => h.Ledger.DepositAsync("sandbox", "big", user, 5_001));
+        await Assert.ThrowsAsync<FlattrException>(() => h.Ledger.DepositAsync("sandbox", "big", user, 5_001));
         var ok = await h.Ledger.DepositAsync("sandbox", "fine", user, 5_000);
 
         Assert.Equal(4_500, ok.CreditedCents);
@@ -121,7 +121,7 @@ public sealed class DepositTests : IAsyncLifetime
 
     [Fact]
     public async Task The_balance_of_an_unknown_user_is_not_found() =>
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.GetBalanceAsync(999_999))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetBalanceAsync(999_999))).Code);
 
     async Task AssertNothingMovedAsync()
     {

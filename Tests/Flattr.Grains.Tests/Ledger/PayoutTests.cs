@@ -1,5 +1,4 @@
 using Flattr.Ledger;
-using Flattr.Money;
 
 namespace Flattr.Grains.Tests.Ledger;
 
@@ -54,10 +53,10 @@ public sealed class PayoutTests : IAsyncLifetime
         var failed = await _h.Ledger.CompletePayoutAsync(payout.PayoutId, paid: false, "bounced");
 
         var again = await _h.Ledger.CompletePayoutAsync(payout.PayoutId, paid: false, "bounced");
-        var contradiction = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.CompletePayoutAsync(payout.PayoutId, paid: true));
+        var contradiction = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.CompletePayoutAsync(payout.PayoutId, paid: true));
 
         Assert.Equal(failed, again);
-        Assert.Equal(ErrorCodes.Conflict, contradiction.Code);
+        Assert.Equal(FlattrErrors.Conflict, contradiction.Code);
         Assert.Equal(4_500, await _h.Ledger.GetBalanceAsync(_user));
         await _h.AssertAuditOkAsync();
     }
@@ -65,9 +64,9 @@ public sealed class PayoutTests : IAsyncLifetime
     [Fact]
     public async Task A_payout_above_the_balance_is_insufficient_funds_and_changes_nothing()
     {
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.RequestPayoutAsync(_user, 4_501));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.RequestPayoutAsync(_user, 4_501));
 
-        Assert.Equal(ErrorCodes.InsufficientFunds, error.Code);
+        Assert.Equal(FlattrErrors.InsufficientFunds, error.Code);
         Assert.Equal(4_500, await _h.Ledger.GetBalanceAsync(_user));
         await _h.AssertAuditOkAsync();
     }
@@ -78,17 +77,17 @@ public sealed class PayoutTests : IAsyncLifetime
     [InlineData(-5_000)]
     public async Task A_payout_below_the_minimum_is_invalid_parameters(long amount)
     {
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.RequestPayoutAsync(_user, amount));
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.RequestPayoutAsync(_user, amount));
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
         await _h.AssertAuditOkAsync();
     }
 
     [Fact]
     public async Task Unknown_users_and_payouts_are_not_found()
     {
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.RequestPayoutAsync(999_999, 1_000))).Code);
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.CompletePayoutAsync(999_999, true))).Code);
-        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.GetPayoutAsync(999_999))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.RequestPayoutAsync(999_999, 1_000))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.CompletePayoutAsync(999_999, true))).Code);
+        Assert.Equal(FlattrErrors.NotFound, (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetPayoutAsync(999_999))).Code);
     }
 
     [Fact]
@@ -96,9 +95,9 @@ public sealed class PayoutTests : IAsyncLifetime
     {
         await _h.Database.ExecuteAsync("INSERT INTO months (month, status) VALUES ($1, 'settling')", StoreHarness.Month);
 
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.RequestPayoutAsync(_user, 1_000));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.RequestPayoutAsync(_user, 1_000));
 
-        Assert.Equal(ErrorCodes.Conflict, error.Code);
+        Assert.Equal(FlattrErrors.Conflict, error.Code);
         Assert.Equal(4_500, await _h.Ledger.GetBalanceAsync(_user));
         await _h.AssertAuditOkAsync();
     }
@@ -113,7 +112,7 @@ public sealed class PayoutTests : IAsyncLifetime
                 await _h.Ledger.RequestPayoutAsync(_user, 1_000);
                 return true;
             }
-            catch (MoneyRuleException e) when (e.Code == ErrorCodes.InsufficientFunds)
+            catch (FlattrException e) when (e.Code == FlattrErrors.InsufficientFunds)
             {
                 return false;
             }

@@ -112,6 +112,31 @@ public sealed class SchemaConstraintTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Entries_for_an_unknown_transaction_or_account_are_refused_as_foreign_key_violations_and_move_nothing()
+    {
+        var unknownTransaction = await Assert.ThrowsAsync<PostgresException>(() => _db.ExecuteAsync("""
+            INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+            SELECT 987654321, a.id, CASE a.kind WHEN 'clearing' THEN -1000 ELSE 1000 END FROM accounts a
+            WHERE a.kind = 'clearing' OR a.user_id = $1
+            """, _giver));
+        Assert.Equal((PostgresErrorCodes.ForeignKeyViolation, "ledger_entries_transaction_id_fkey"),
+            (unknownTransaction.SqlState, unknownTransaction.ConstraintName));
+
+        var unknownAccount = await Assert.ThrowsAsync<PostgresException>(() => _db.ExecuteAsync("""
+            WITH t AS (INSERT INTO ledger_transactions (kind, idempotency_key) VALUES ('deposit', 'ghost') RETURNING id)
+            INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+            SELECT t.id, a.id, -1000 FROM t, accounts a WHERE a.kind = 'clearing'
+            UNION ALL SELECT t.id, 987654321, 1000 FROM t
+            """));
+        Assert.Equal((PostgresErrorCodes.ForeignKeyViolation, "ledger_entries_account_id_fkey"),
+            (unknownAccount.SqlState, unknownAccount.ConstraintName));
+        Assert.Contains("987654321", unknownAccount.MessageText, StringComparison.Ordinal);
+
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM ledger_entries"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT coalesce(sum(abs(balance_cents)), 0)::bigint FROM accounts"));
+    }
+
+    [Fact]
     public async Task Ledger_rows_cannot_be_updated_deleted_or_truncated()
     {
         await PostBalancedDepositAsync(1_000);

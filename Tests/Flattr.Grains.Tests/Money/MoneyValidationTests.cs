@@ -14,8 +14,8 @@ public sealed class MoneyValidationTests
     [InlineData(long.MaxValue)]
     public void Budget_outside_two_to_one_hundred_euros_is_invalid_parameters(long cents)
     {
-        var error = Assert.Throws<MoneyRuleException>(() => MoneyValidation.RequireBudgetInRange(cents, Rules));
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        var error = Assert.Throws<FlattrException>(() => MoneyValidation.RequireBudgetInRange(cents, Rules));
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
     }
 
     [Theory]
@@ -32,14 +32,14 @@ public sealed class MoneyValidationTests
     [InlineData(long.MaxValue)]
     public void Deposit_not_positive_below_eight_euros_or_above_ten_thousand_euros_is_invalid_parameters(long cents)
     {
-        var error = Assert.Throws<MoneyRuleException>(() => MoneyValidation.RequireDepositInRange(cents, Rules));
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        var error = Assert.Throws<FlattrException>(() => MoneyValidation.RequireDepositInRange(cents, Rules));
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
     }
 
     [Fact]
     public void Payout_below_ten_euros_is_invalid_parameters() =>
-        Assert.Equal(ErrorCodes.InvalidParameters,
-            Assert.Throws<MoneyRuleException>(() => MoneyValidation.RequirePayoutAtLeastMinimum(999, Rules)).Code);
+        Assert.Equal(FlattrErrors.InvalidParameters,
+            Assert.Throws<FlattrException>(() => MoneyValidation.RequirePayoutAtLeastMinimum(999, Rules)).Code);
 
     [Theory]
     [InlineData(0, "0.00 EUR")]
@@ -54,9 +54,9 @@ public sealed class MoneyValidationTests
 
     [Fact]
     public void A_date_that_is_not_the_first_of_a_month_is_not_a_month() =>
-        Assert.Equal(ErrorCodes.InvalidParameters, Assert.Throws<MoneyRuleException>(() => Months.Require(new DateOnly(2026, 3, 2))).Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, Assert.Throws<FlattrException>(() => Months.Require(new DateOnly(2026, 3, 2))).Code);
 
     [Fact]
     public void Garbage_month_text_is_invalid_parameters() =>
-        Assert.Equal(ErrorCodes.InvalidParameters, Assert.Throws<MoneyRuleException>(() => Months.Parse("2026-13")).Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, Assert.Throws<FlattrException>(() => Months.Parse("2026-13")).Code);
 }

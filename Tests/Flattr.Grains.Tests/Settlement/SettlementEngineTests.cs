@@ -154,9 +154,9 @@ public sealed class SettlementEngineTests : IAsyncLifetime
     [Fact]
     public async Task A_month_that_has_not_ended_cannot_be_settled()
     {
-        var error = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Settlement.RunAsync(Month));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => _h.Settlement.RunAsync(Month));
 
-        Assert.Equal(ErrorCodes.InvalidParameters, error.Code);
+        Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
         Assert.Equal(SettlementStatus.NotPlanned, (await _h.Settlement.GetProgressAsync(Month)).Status);
     }
 
@@ -167,12 +167,12 @@ public sealed class SettlementEngineTests : IAsyncLifetime
         _h.SetDay(Month.AddMonths(2), 2);
         await _h.Settlement.PlanAsync(Month);
 
-        var other = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Settlement.PlanAsync(Months.Next(Month)));
-        var payout = await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.RequestPayoutAsync(giver, 1_000));
+        var other = await Assert.ThrowsAsync<FlattrException>(() => _h.Settlement.PlanAsync(Months.Next(Month)));
+        var payout = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.RequestPayoutAsync(giver, 1_000));
         await _h.Settlement.RunAsync(Month);
         await _h.Ledger.RequestPayoutAsync(giver, 1_000);
 
-        Assert.Equal((ErrorCodes.Conflict, ErrorCodes.Conflict), (other.Code, payout.Code));
+        Assert.Equal((FlattrErrors.Conflict, FlattrErrors.Conflict), (other.Code, payout.Code));
         Assert.Equal(4_500 - 300 - 1_000, await _h.Ledger.GetBalanceAsync(giver));
         await _h.AssertAuditOkAsync();
     }
@@ -201,10 +201,10 @@ public sealed class SettlementEngineTests : IAsyncLifetime
 
         Assert.Equal((false, 0L), (statement.Settled, statement.SpentCents));
         Assert.Empty(statement.Shares);
-        Assert.Equal(ErrorCodes.NotFound,
-            (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.GetGiverStatementAsync(999_999, Month))).Code);
-        Assert.Equal(ErrorCodes.NotFound,
-            (await Assert.ThrowsAsync<MoneyRuleException>(() => _h.Ledger.GetCreatorStatementAsync(999_999, Month))).Code);
+        Assert.Equal(FlattrErrors.NotFound,
+            (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetGiverStatementAsync(999_999, Month))).Code);
+        Assert.Equal(FlattrErrors.NotFound,
+            (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetCreatorStatementAsync(999_999, Month))).Code);
     }
 
     async Task<(long Giver, long[] Things)> GiverClickingAsync(long budgetCents, int clicks, long depositCents = 1_000)

@@ -51,6 +51,42 @@ public sealed class BadgeAndScriptTests(FlattrApp app)
     }
 
     [Fact]
+    public async Task The_count_json_gives_the_months_and_total_clicks_to_any_site_and_answers_304_to_its_etag_until_they_change()
+    {
+        var creator = await app.CreateUserAsync("counted");
+        var giver = await app.CreateUserAsync("countfan", depositCents: 1000);
+        var thing = await app.Grains.GetThingRegistry().Register(creator.Id, new ThingSubmission($"https://counts.example.org/{Guid.NewGuid():N}", "A thing with a count"));
+        using var client = app.CreateClient();
+
+        using var first = await client.GetAsync($"/things/{thing.Id}/count.json");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("application/json", first.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("*", first.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal($$"""{"thingId":{{thing.Id}},"monthClicks":0,"totalClicks":0}""", await first.Content.ReadAsStringAsync());
+
+        using var cached = new HttpRequestMessage(HttpMethod.Get, $"/things/{thing.Id}/count.json");
+        cached.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(cached);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        await app.Grains.WalletNow(giver.Id, app.Services.GetRequiredService<TimeProvider>()).Flattr(thing.Id, anonymous: false);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, $"/things/{thing.Id}/count.json");
+        stale.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var changed = await client.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal($$"""{"thingId":{{thing.Id}},"monthClicks":1,"totalClicks":1}""", await changed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_count_json_of_an_unknown_thing_is_a_404_with_a_flattr_error()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/things/987654321/count.json");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"error\":\"not_found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_loader_is_served_to_any_site_with_cache_validators()
     {
         using var client = app.CreateClient();

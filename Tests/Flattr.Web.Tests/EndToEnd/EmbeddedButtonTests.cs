@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Flattr.Things;
 using Flattr.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,7 +54,18 @@ public sealed class EmbeddedButtonTests(FlattrApp app, Browser browser, ITestOut
         Assert.True(receivedAt - clickedAt < 1000, $"The dashboard showed the click after {receivedAt - clickedAt} ms.");
         await Expect(dashboard.Locator("#ticker li[data-thing]").First).ToContainTextAsync(giver.DisplayName);
         await Expect(dashboard.Locator("#ticker li[data-thing]").First).ToContainTextAsync("A post worth flattring");
+        await Expect(dashboard.Locator("#creator-clicks")).ToHaveTextAsync("1");
+        await Expect(dashboard.Locator("#creator-givers")).ToHaveTextAsync("1");
+        await Expect(dashboard.Locator("#expected-income")).ToHaveAttributeAsync("data-cents", "500");
         await Screenshots.SaveAsync(dashboard, "creator-dashboard", output);
+
+        // Reloaded, the daily charts end with today: one click, €5 expected.
+        await dashboard.ReloadAsync();
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await Expect(dashboard.Locator("#chart-daily-clicks")).ToHaveAttributeAsync("data-days",
+            new Regex(Regex.Escape(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) + @"\|1\|500$"));
+        await Expect(dashboard.Locator("#chart-daily-clicks .uplot")).ToHaveCountAsync(1);
+        await Expect(dashboard.Locator("#chart-daily-income .uplot")).ToHaveCountAsync(1);
 
         // A second flattr of the same thing in the same month is refused with a clear message.
         await popup.CloseAsync();

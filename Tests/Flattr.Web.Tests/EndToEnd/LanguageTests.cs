@@ -33,4 +33,22 @@ public sealed class LanguageTests(FlattrApp app, Browser browser, ITestOutputHel
         await Expect(page.Locator("h1")).ToHaveTextAsync("Im Trend");
         Assert.EndsWith("/trending", page.Url, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en-GB", "Access tokens", "Your API applications", "Your API applications")]
+    [InlineData("fr-FR", "Jetons d’accès", "Vos applications API", "Vos applications API")]
+    [InlineData("de-DE", "Zugriffstoken", "Deine API-Anwendungen", "Ihre API-Anwendungen")]
+    public async Task The_account_page_links_the_api_settings_in_the_browsers_language(
+        string locale, string tokensLink, string applicationsLink, string applicationsHeading)
+    {
+        var user = await app.CreateUserAsync("apiuser");
+        await using var context = await browser.NewContextAsync(locale);
+        var me = await BrowserSteps.SignInAsync(context, app, user);
+
+        await Expect(me.Locator("#api-settings a[href='/settings/tokens']")).ToHaveTextAsync(tokensLink);
+        await Expect(me.Locator("#api-settings a[href='/settings/applications']")).ToHaveTextAsync(applicationsLink);
+        await me.ClickAsync("#api-settings a[href='/settings/applications']");
+        await me.WaitForURLAsync("**/settings/applications");
+        await Expect(me.Locator("h1")).ToHaveTextAsync(applicationsHeading);
+    }
 }

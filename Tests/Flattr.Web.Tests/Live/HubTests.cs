@@ -50,4 +50,24 @@ public sealed class HubTests(FlattrApp app)
         Assert.Equal(givers.Count, last);
         Assert.InRange(messages, 1, givers.Count);
     }
+
+    [Fact]
+    public async Task The_creators_ticker_carries_the_grains_income_clicks_and_givers_with_each_click()
+    {
+        var creator = await app.CreateUserAsync("tickered");
+        var giver = await app.CreateUserAsync("ticking", depositCents: 1000);
+        var thing = await app.Grains.GetThingRegistry().Register(creator.Id, new ThingSubmission($"https://ticker.example.org/{Guid.NewGuid():N}", "A thing on a ticker"));
+        await using var wire = await HubWire.ConnectAsync(app, creator);
+        Assert.Null(await wire.InvokeAsync("WatchCreator", creator.Id));
+
+        await app.Grains.WalletNow(giver.Id, app.Services.GetRequiredService<TimeProvider>()).Flattr(thing.Id, anonymous: false);
+
+        var batch = await wire.NextAsync("flattrs", TimeSpan.FromSeconds(10));
+        Assert.NotNull(batch);
+        var last = batch.Value[batch.Value.GetArrayLength() - 1];
+        Assert.Equal(thing.Id, last.GetProperty("thingId").GetInt64());
+        Assert.Equal(500, last.GetProperty("expectedIncomeCents").GetInt64());
+        Assert.Equal(1, last.GetProperty("creatorClicks").GetInt64());
+        Assert.Equal(1, last.GetProperty("givers").GetInt32());
+    }
 }

@@ -110,4 +110,38 @@ public sealed class ManualTimeProviderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => time.AdvanceTo(time.GetUtcNow().AddTicks(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => time.Advance(TimeSpan.FromTicks(-1)));
     }
+
+    [Fact]
+    public void Callbacks_run_as_a_real_timers_without_the_callers_synchronization_context_in_the_creators_execution_context()
+    {
+        var time = new ManualTimeProvider();
+        var flowing = new AsyncLocal<string>();
+        var seen = new List<(string Timer, SynchronizationContext? Context, string? Value)>();
+        flowing.Value = "creator";
+        using var flowed = time.CreateTimer(_ => seen.Add(("flowed", SynchronizationContext.Current, flowing.Value)), null,
+            TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        ITimer unflowed;
+        using (ExecutionContext.SuppressFlow())
+        {
+            unflowed = time.CreateTimer(_ => seen.Add(("unflowed", SynchronizationContext.Current, flowing.Value)), null,
+                TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+        }
+
+        flowing.Value = "caller";
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(new SynchronizationContext());
+        try
+        {
+            time.Advance(TimeSpan.FromSeconds(2));
+            Assert.NotNull(SynchronizationContext.Current);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+            unflowed.Dispose();
+        }
+
+        Assert.Equal([("flowed", null, "creator"), ("unflowed", null, null)], seen);
+        Assert.Equal("caller", flowing.Value);
+    }
 }

@@ -1,10 +1,11 @@
-/* The creator's dashboard: the live ticker (clicks arrive in coalesced batches), expected income, monthly charts. */
+/* The creator's dashboard: the live ticker (clicks arrive in coalesced batches), expected income, monthly and daily charts. */
 (function () {
   "use strict";
   var ticker = document.getElementById("ticker");
   var creatorId = ticker.getAttribute("data-creator");
   var income = document.getElementById("expected-income");
   var clicks = document.getElementById("creator-clicks");
+  var givers = document.getElementById("creator-givers");
   var euro = new Intl.NumberFormat(document.documentElement.lang || "en", { style: "currency", currency: "EUR" });
   var time = new Intl.DateTimeFormat(document.documentElement.lang || "en", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   // Receive times per thing, so a browser test on the same machine can measure click-to-dashboard latency.
@@ -43,25 +44,29 @@
       }
     });
     while (ticker.children.length > 100) { ticker.removeChild(ticker.lastChild); }
+    // The last event carries the creator grain's figures after the whole batch (a long batch is cut, so never add up).
     var last = batch[batch.length - 1];
     if (last) {
       income.textContent = euro.format(last.expectedIncomeCents / 100);
-      var delta = batch.reduce(function (n, f) { return n + (f.kind === "flattr" ? 1 : -1); }, 0);
-      clicks.textContent = String(Number(clicks.textContent) + delta);
+      income.setAttribute("data-cents", String(last.expectedIncomeCents));
+      clicks.textContent = String(last.creatorClicks);
+      givers.textContent = String(last.givers);
     }
   });
   FlattrLive.watchCreator(creatorId);
 
-  // Charts: clicks and income per month (settled months from statements, this month as expected so far).
+  // Charts: clicks and income per month (settled months from statements, this month as expected so far), and per day
+  // of this month so far.
   var holder = document.getElementById("chart-clicks");
   if (!holder || typeof uPlot === "undefined") { return; }
-  var points = (holder.getAttribute("data-history") || "").split(";").filter(Boolean).map(function (p) {
-    var parts = p.split("|");
-    return { month: parts[0], clicks: Number(parts[1]), income: Number(parts[2]) / 100 };
-  });
-  var xs = points.map(function (_, i) { return i; });
-  var labels = points.map(function (p) { return p.month.slice(2); });
-  function chart(target, label, values, color) {
+  function parse(data) {
+    return (data || "").split(";").filter(Boolean).map(function (p) {
+      var parts = p.split("|");
+      return { label: parts[0], clicks: Number(parts[1]), income: Number(parts[2]) / 100 };
+    });
+  }
+  function chart(target, label, labels, values, color) {
+    var xs = values.map(function (_, i) { return i; });
     var width = Math.max(260, target.clientWidth || 480);
     return new uPlot({
       width: width, height: 200,
@@ -71,6 +76,15 @@
       series: [{}, { label: label, stroke: color, fill: color + "55", width: 2, paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } }]
     }, [xs, values], target);
   }
-  chart(holder, holder.getAttribute("data-label-clicks"), points.map(function (p) { return p.clicks; }), "#6DB33F");
-  chart(document.getElementById("chart-income"), holder.getAttribute("data-label-income"), points.map(function (p) { return p.income; }), "#3f7f1f");
+  function pair(clicksTarget, incomeTarget, points, label) {
+    var labels = points.map(label);
+    chart(clicksTarget, holder.getAttribute("data-label-clicks"), labels, points.map(function (p) { return p.clicks; }), "#6DB33F");
+    chart(incomeTarget, holder.getAttribute("data-label-income"), labels, points.map(function (p) { return p.income; }), "#3f7f1f");
+  }
+  // Months as "yy-MM", days as their number.
+  pair(holder, document.getElementById("chart-income"), parse(holder.getAttribute("data-history")), function (p) { return p.label.slice(2); });
+  var daily = document.getElementById("chart-daily-clicks");
+  if (daily) {
+    pair(daily, document.getElementById("chart-daily-income"), parse(daily.getAttribute("data-days")), function (p) { return String(Number(p.label.slice(8))); });
+  }
 })();

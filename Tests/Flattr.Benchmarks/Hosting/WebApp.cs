@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Flattr.Benchmarks.Hosting;
+
+/// <summary>
+/// The real app (Web, Release build) on 127.0.0.1 and a free port, on the run's database, with its production settings except
+/// the two per-user abuse limits (sign-ins per address, flattrs per giver per minute), which a load of a few hundred givers
+/// clicking hundreds of times a second would otherwise hit: the limiters still run on every request, they just never refuse.
+/// </summary>
+public sealed class WebApp : IAsyncDisposable
+{
+    readonly ChildProcess _process;
+
+    WebApp(ChildProcess process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.Id;
+
+    public long ResidentBytes => MachineProbe.ResidentBytes(_process.Id);
+
+    public double CpuSeconds => MachineProbe.CpuSeconds(_process.Id);
+
+    public static async Task<WebApp> StartAsync(BenchSettings settings, string connectionString, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var spec = new ProcessSpec("web", "dotnet", [settings.WebDll])
+        {
+            // The content root (appsettings.json, wwwroot/) is the project folder, as with `dotnet run --project Web`.
+            WorkingDirectory = Path.Combine(settings.RepoRoot, "Web"),
+            Environment = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Flattr"] = connectionString,
+                ["Flattr__Web__FlattrsPerMinute"] = "100000000",
+                ["Flattr__Web__SignInAttemptsPerMinute"] = "100000000",
+            },
+        };
+        var process = ChildProcess.Start(spec, settings.LogFolder);
+        var app = new WebApp(process, baseAddress);
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                await app.DisposeAsync();
+                throw new InvalidOperationException("The web app exited at start-up:\n" + process.Error + process.Output);
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Busy migrating.
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        await app.DisposeAsync();
+        throw new TimeoutException("The web app did not answer /health within 2 minutes.");
+    }
+
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(20));
+
+    public async ValueTask DisposeAsync() => await _process.DisposeAsync();
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
