@@ -35,6 +35,9 @@ public sealed class FlattrApp : IAsyncLifetime
     {
         ["Flattr:Web:ShowOutbox"] = "true",
         ["Flattr:Web:FlattrsPerMinute"] = "600",
+
+        // Every test of the collection signs in from 127.0.0.1: the limit is tested on its own app (SignInThrottleTests).
+        ["Flattr:Web:SignInAttemptsPerMinute"] = "1000",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
