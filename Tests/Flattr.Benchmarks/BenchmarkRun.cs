@@ -34,7 +34,16 @@ public static class BenchmarkRun
 
         if (settings.NeedsWebApp)
         {
-            figures.AddRange(await WebFiguresAsync(settings, details, cancellationToken));
+            try
+            {
+                figures.AddRange(await WebFiguresAsync(settings, details, cancellationToken));
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException or Npgsql.NpgsqlException)
+            {
+                // E.g. the app stopped under the run (another process on the machine signalled it): the other figures still count.
+                Log($"the web figures failed: {e}");
+                figures.Add(Figure.Failed("1-3 web", "Web figures (clicks, reads, live)", string.Empty, "failed: " + e.Message.Split('\n')[0]));
+            }
         }
 
         if (settings.Runs("settlement"))
