@@ -5,6 +5,7 @@ using Flattr.Web.Live;
 using Flattr.Web.Localization;
 using Flattr.Web.Public;
 using Flattr.Web.Security;
+using Flattr.Web.Security.DataProtection;
 
 namespace Flattr.Web.Hosting;
 
@@ -55,6 +56,8 @@ public static class WebComposition
         services.AddHostedService<LiveRenewal>();
         services.AddSingleton<BadgeRenderer>();
         services.AddFlattrDemo(builder.Configuration);
+        // Last, so it wraps the provider that authentication and antiforgery registered.
+        services.AddUnprotectCache();
         return builder;
     }
 
