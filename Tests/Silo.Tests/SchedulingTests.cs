@@ -21,6 +21,42 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task A_grain_calling_an_idle_grain_runs_the_callees_turn_at_once_on_its_own_thread()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var first = silo.Grains.GetGrain<IChainGrain>(1);
+        await silo.Grains.GetGrain<IChainGrain>(2).Answer();
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(await first.NextAnsweredAtOnce());
+        }
+    }
+
+    [Fact]
+    public async Task A_chain_of_grains_deeper_than_the_inline_limit_completes()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        Assert.Equal(51, await silo.Grains.GetGrain<IChainGrain>(100).Pass(50));
+        // Again, with every activation made: now the whole chain could nest.
+        Assert.Equal(51, await silo.Grains.GetGrain<IChainGrain>(100).Pass(50));
+    }
+
+    [Fact]
+    public async Task Calls_from_many_grains_into_one_non_reentrant_grain_never_interleave_its_turns()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var shared = silo.Grains.GetGrain<ITurnCheckingGrain>("shared");
+
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(() => silo.Grains.GetGrain<IChainGrain>(1000 + i).Relay(shared))));
+
+        var (count, maxInside) = await shared.Totals();
+        Assert.Equal(1000, count);
+        Assert.Equal(1, maxInside);
+    }
+
+    [Fact]
     public async Task Reentrant_grain_interleaves_calls_at_awaits()
     {
         await using var silo = await TestSilo.StartAsync();

@@ -29,6 +29,17 @@ public class GrainReference : DispatchProxy, IGrainReference
         InterfaceType = interfaceType;
     }
 
+    /// <summary>A copy of this proxy with nothing set: the cheap way to make another proxy of the same generated class.</summary>
+    internal GrainReference CloneBlank()
+    {
+        var clone = (GrainReference)MemberwiseClone();
+        clone._dispatcher = null;
+        clone.GrainId = default;
+        clone.InterfaceType = typeof(IAddressable);
+        clone.CachedActivation = null;
+        return clone;
+    }
+
     public override bool Equals(object? obj) => obj is GrainReference other && other.GrainId == GrainId;
 
     public override int GetHashCode() => GrainId.GetHashCode();
