@@ -1,38 +1,46 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Flattr.Money;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Flattr.Clicks;
 
 /// <summary>
-/// The durable click store. Callers enqueue clicks and withdrawals and await their outcome; one background
-/// writer drains up to <see cref="MaxBatchSize"/> of them into one statement per kind and ONE commit
-/// (group commit), so each click is durable before its task completes while thousands of concurrent
-/// clicks share a WAL flush. A failed batch fails all its waiters with <see cref="ClickBatchFailedException"/>.
+/// The durable click store. Callers enqueue clicks and withdrawals and await their outcome; a few background
+/// writers (<see cref="ClickWriter"/>, one per share of the things) each drain up to <see cref="MaxBatchSize"/> of them
+/// into one statement per kind and ONE commit (group commit), so each click is durable before its task completes while
+/// hundreds of concurrent clicks share a WAL flush, and PostgreSQL works on several batches at once instead of one
+/// after the other. A failed batch fails all its waiters with <see cref="ClickBatchFailedException"/>.
 /// <see cref="StopAsync"/> drains what is queued, then stops.
 /// </summary>
-public sealed partial class ClickStore : IAsyncDisposable
+public sealed class ClickStore : IAsyncDisposable
 {
     public const int MaxBatchSize = 256;
 
     readonly NpgsqlDataSource _dataSource;
     readonly TimeProvider _clock;
-    readonly ILogger<ClickStore> _logger;
-    readonly Channel<PendingClick> _queue = Channel.CreateUnbounded<PendingClick>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    readonly HashSet<DateOnly> _monthsKnownToExist = [];
-    readonly Task _writer;
+    readonly ClickWriter[] _writers;
 
-    public ClickStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ClickStore> logger)
+    public ClickStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ClickStore> logger, IOptions<ClickStoreOptions>? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
         _dataSource = dataSource;
         _clock = clock;
-        _logger = logger;
-        _writer = Task.Run(WriteLoopAsync);
+        var writers = options?.Value.Writers ?? ClickStoreOptions.DefaultWriters;
+        if (writers is < 1 or > ClickStoreOptions.MaxWriters)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), writers, $"Flattr:Clicks:Writers must be 1 to {ClickStoreOptions.MaxWriters}.");
+        }
+
+        var monthsKnownToExist = new ConcurrentDictionary<DateOnly, byte>();
+        _writers = [.. Enumerable.Range(0, writers).Select(_ => new ClickWriter(dataSource, clock, monthsKnownToExist, logger))];
+        foreach (var writer in _writers)
+        {
+            writer.Start();
+        }
     }
 
     /// <summary>
@@ -85,8 +93,7 @@ public sealed partial class ClickStore : IAsyncDisposable
     /// <summary>Stops accepting writes, writes everything already queued, then returns.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        _queue.Writer.TryComplete();
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_writers.Select(w => w.StopAsync(cancellationToken))).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
@@ -109,7 +116,9 @@ public sealed partial class ClickStore : IAsyncDisposable
     Task<ClickWriteResult> EnqueueAsync(PendingClick pending, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_queue.Writer.TryWrite(pending))
+        // Every write on a thing goes to the same writer: writes on one key keep their order, and concurrent batches never
+        // contend for the same count row.
+        if (!_writers[(int)((ulong)pending.Key.ThingId % (ulong)_writers.Length)].TryEnqueue(pending))
         {
             throw new ObjectDisposedException(nameof(ClickStore), "The click store is stopped and accepts no more clicks.");
         }
@@ -133,131 +142,4 @@ public sealed partial class ClickStore : IAsyncDisposable
         return rows;
     }
 
-    async Task WriteLoopAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new ClickBatch();
-        PendingClick? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            if (carried is not null)
-            {
-                batch.TryAdd(carried);
-                carried = null;
-            }
-
-            while (batch.Count < MaxBatchSize && reader.TryRead(out var next))
-            {
-                if (!batch.TryAdd(next))
-                {
-                    // The same click is added and withdrawn: the later one goes first in the next batch.
-                    carried = next;
-                    break;
-                }
-            }
-
-            await WriteBatchAsync(batch).ConfigureAwait(false);
-        }
-    }
-
-    async Task WriteBatchAsync(ClickBatch batch)
-    {
-        try
-        {
-            var newMonths = batch.Months.Where(m => !_monthsKnownToExist.Contains(m)).ToArray();
-            await using (var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false))
-            await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
-            {
-                var now = _clock.GetUtcNow();
-                if (newMonths.Length > 0)
-                {
-                    await using var ensure = new NpgsqlCommand(ClickSql.EnsureMonths, connection, transaction);
-                    ensure.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = newMonths });
-                    await ensure.ExecuteNonQueryAsync().ConfigureAwait(false);
-                }
-
-                if (batch.Adds.Count > 0)
-                {
-                    await RunAddsAsync(connection, transaction, batch.Adds, now).ConfigureAwait(false);
-                }
-
-                if (batch.Withdrawals.Count > 0)
-                {
-                    await RunWithdrawalsAsync(connection, transaction, batch.Withdrawals, now).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync().ConfigureAwait(false);
-            }
-
-            _monthsKnownToExist.UnionWith(newMonths);
-        }
-        catch (Exception exception)
-        {
-            LogBatchFailed(_logger, exception, batch.Count);
-            var failure = new ClickBatchFailedException(batch.Count, exception);
-            foreach (var pending in batch.All)
-            {
-                pending.Completion.TrySetException(failure);
-            }
-
-            return;
-        }
-
-        batch.CompleteAll();
-    }
-
-    static async Task RunAddsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingClick> adds, DateTimeOffset now)
-    {
-        await using var command = new NpgsqlCommand(ClickSql.Add, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = adds.Select(a => a.Key.GiverId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = adds.Select(a => a.Key.ThingId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = adds.Select(a => a.Key.Month).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = adds.Select(a => a.Anonymous).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = adds.Select(a => ClickSql.SourceText(a.Source)).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        await command.PrepareAsync().ConfigureAwait(false);
-        await ReadVerdictsAsync(command, adds).ConfigureAwait(false);
-    }
-
-    static async Task RunWithdrawalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingClick> withdrawals, DateTimeOffset now)
-    {
-        await using var command = new NpgsqlCommand(ClickSql.Withdraw, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = withdrawals.Select(w => w.Key.GiverId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = withdrawals.Select(w => w.Key.ThingId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = withdrawals.Select(w => w.Key.Month).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
-        await command.PrepareAsync().ConfigureAwait(false);
-        await ReadVerdictsAsync(command, withdrawals).ConfigureAwait(false);
-    }
-
-    // Results are staged on each pending write and only published after COMMIT.
-    static async Task ReadVerdictsAsync(NpgsqlCommand command, List<PendingClick> writes)
-    {
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        var seen = 0;
-        while (await reader.ReadAsync().ConfigureAwait(false))
-        {
-            var pending = writes[(int)reader.GetInt64(0) - 1];
-            var status = ClickSql.ParseVerdict(reader.GetString(1));
-            var count = reader.IsDBNull(2)
-                ? null
-                : new ThingMonthCount(pending.Key.ThingId, reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4));
-            pending.Result = new ClickWriteResult(status, count)
-            {
-                Thing = status == ClickWriteStatus.Added && reader.FieldCount > 5 && !reader.IsDBNull(5)
-                    ? new ClickedThing(pending.Key.ThingId, reader.GetInt64(5), reader.GetString(6), reader.GetString(7))
-                    : null,
-            };
-            seen++;
-        }
-
-        if (seen != writes.Count)
-        {
-            throw new InvalidOperationException($"The click statement returned {seen} verdicts for {writes.Count} writes.");
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A click batch of {BatchSize} writes failed and was rolled back")]
-    static partial void LogBatchFailed(ILogger logger, Exception exception, int batchSize);
 }

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Flattr.Clicks;
+
+/// <summary>
+/// One group-commit writer: a queue and one loop that drains up to <see cref="ClickStore.MaxBatchSize"/> queued writes into
+/// one statement per kind and ONE commit, so each click is durable before its task completes while hundreds of clicks share
+/// a WAL flush. A failed batch fails all its waiters with <see cref="ClickBatchFailedException"/>.
+/// </summary>
+internal sealed partial class ClickWriter(
+    NpgsqlDataSource dataSource,
+    TimeProvider clock,
+    ConcurrentDictionary<DateOnly, byte> monthsKnownToExist,
+    ILogger logger)
+{
+    readonly Channel<PendingClick> _queue = Channel.CreateUnbounded<PendingClick>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    Task? _loop;
+
+    public void Start() => _loop = Task.Run(WriteLoopAsync);
+
+    public bool TryEnqueue(PendingClick pending) => _queue.Writer.TryWrite(pending);
+
+    /// <summary>Stops accepting writes, writes everything already queued, then returns.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return _loop?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+    }
+
+    async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new ClickBatch();
+        PendingClick? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            if (carried is not null)
+            {
+                batch.TryAdd(carried);
+                carried = null;
+            }
+
+            while (batch.Count < ClickStore.MaxBatchSize && reader.TryRead(out var next))
+            {
+                if (!batch.TryAdd(next))
+                {
+                    // The same click is added and withdrawn: the later one goes first in the next batch.
+                    carried = next;
+                    break;
+                }
+            }
+
+            await WriteBatchAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    async Task WriteBatchAsync(ClickBatch batch)
+    {
+        try
+        {
+            var newMonths = batch.Months.Where(m => !monthsKnownToExist.ContainsKey(m)).ToArray();
+            await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
+            await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
+            {
+                var now = clock.GetUtcNow();
+                if (newMonths.Length > 0)
+                {
+                    await using var ensure = new NpgsqlCommand(ClickSql.EnsureMonths, connection, transaction);
+                    ensure.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = newMonths });
+                    await ensure.ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
+
+                if (batch.Adds.Count > 0)
+                {
+                    await RunAddsAsync(connection, transaction, batch.Adds, now).ConfigureAwait(false);
+                }
+
+                if (batch.Withdrawals.Count > 0)
+                {
+                    await RunWithdrawalsAsync(connection, transaction, batch.Withdrawals, now).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+
+            foreach (var month in newMonths)
+            {
+                monthsKnownToExist.TryAdd(month, 0);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogBatchFailed(logger, exception, batch.Count);
+            var failure = new ClickBatchFailedException(batch.Count, exception);
+            foreach (var pending in batch.All)
+            {
+                pending.Completion.TrySetException(failure);
+            }
+
+            return;
+        }
+
+        batch.CompleteAll();
+    }
+
+    static async Task RunAddsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingClick> adds, DateTimeOffset now)
+    {
+        await using var command = new NpgsqlCommand(ClickSql.Add, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = adds.Select(a => a.Key.GiverId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = adds.Select(a => a.Key.ThingId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = adds.Select(a => a.Key.Month).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = adds.Select(a => a.Anonymous).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = adds.Select(a => ClickSql.SourceText(a.Source)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        await command.PrepareAsync().ConfigureAwait(false);
+        await ReadVerdictsAsync(command, adds).ConfigureAwait(false);
+    }
+
+    static async Task RunWithdrawalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingClick> withdrawals, DateTimeOffset now)
+    {
+        await using var command = new NpgsqlCommand(ClickSql.Withdraw, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = withdrawals.Select(w => w.Key.GiverId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = withdrawals.Select(w => w.Key.ThingId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = withdrawals.Select(w => w.Key.Month).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+        await command.PrepareAsync().ConfigureAwait(false);
+        await ReadVerdictsAsync(command, withdrawals).ConfigureAwait(false);
+    }
+
+    // Results are staged on each pending write and only published after COMMIT.
+    static async Task ReadVerdictsAsync(NpgsqlCommand command, List<PendingClick> writes)
+    {
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        var seen = 0;
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            var pending = writes[(int)reader.GetInt64(0) - 1];
+            var status = ClickSql.ParseVerdict(reader.GetString(1));
+            var count = reader.IsDBNull(2)
+                ? null
+                : new ThingMonthCount(pending.Key.ThingId, reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4));
+            pending.Result = new ClickWriteResult(status, count)
+            {
+                Thing = status == ClickWriteStatus.Added && reader.FieldCount > 5 && !reader.IsDBNull(5)
+                    ? new ClickedThing(pending.Key.ThingId, reader.GetInt64(5), reader.GetString(6), reader.GetString(7))
+                    : null,
+            };
+            seen++;
+        }
+
+        if (seen != writes.Count)
+        {
+            throw new InvalidOperationException($"The click statement returned {seen} verdicts for {writes.Count} writes.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A click batch of {BatchSize} writes failed and was rolled back")]
+    static partial void LogBatchFailed(ILogger logger, Exception exception, int batchSize);
+}
