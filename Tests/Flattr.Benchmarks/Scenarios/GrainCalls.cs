@@ -6,8 +6,7 @@ namespace Flattr.Benchmarks.Scenarios;
 
 /// <summary>
 /// 6. The runtime's micro-benchmark (Tests/Silo.Benchmarks, BenchmarkDotNet, short job, in process): a grain call against a
-/// direct interface call of the same method. The runtime's own GrainCallBenchmarks when the build has them, else
-/// GrainCallOverheadBenchmarks (the same measurement, written here before the runtime's landed).
+/// direct interface call of the same method on an instance of the same grain class (GrainCallBenchmarks).
 /// </summary>
 public static class GrainCalls
 {
@@ -24,7 +23,7 @@ public static class GrainCalls
 
         var result = await ChildProcess.RunAsync(new ProcessSpec("grain-calls", "dotnet",
             [
-                settings.SiloBenchmarksDll, "--filter", "*GrainCallBenchmarks.DirectCall", "*GrainCallBenchmarks.GrainCall", "*GrainCallOverheadBenchmarks*",
+                settings.SiloBenchmarksDll, "--filter", "*GrainCallBenchmarks.DirectCall", "*GrainCallBenchmarks.GrainCall",
                 "--job", "short", "--inProcess", "--exporters", "json", "--artifacts", artifacts,
             ]),
             settings.LogFolder, TimeSpan.FromMinutes(5), cancellationToken);
@@ -35,20 +34,27 @@ public static class GrainCalls
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report, cancellationToken));
             foreach (var benchmark in json.RootElement.GetProperty("Benchmarks").EnumerateArray())
             {
+                // A benchmark that failed has null statistics; one without a memory diagnoser has null memory.
+                if (benchmark.GetProperty("Statistics") is not { ValueKind: JsonValueKind.Object } statistics)
+                {
+                    continue;
+                }
+
+                var bytes = benchmark.TryGetProperty("Memory", out var memory) && memory.ValueKind == JsonValueKind.Object
+                    ? memory.GetProperty("BytesAllocatedPerOperation").GetDouble()
+                    : double.NaN;
                 methods[benchmark.GetProperty("Type").GetString() + "." + benchmark.GetProperty("Method").GetString()] =
-                    (benchmark.GetProperty("Statistics").GetProperty("Mean").GetDouble(),
-                     benchmark.GetProperty("Memory").GetProperty("BytesAllocatedPerOperation").GetDouble());
+                    (statistics.GetProperty("Mean").GetDouble(), bytes);
             }
         }
 
-        var (grainName, directName) = methods.ContainsKey("GrainCallBenchmarks.GrainCall")
-            ? ("GrainCallBenchmarks.GrainCall", "GrainCallBenchmarks.DirectCall")
-            : ("GrainCallOverheadBenchmarks.Grain_call", "GrainCallOverheadBenchmarks.Direct_call");
-        if (!result.Succeeded || !methods.TryGetValue(grainName, out var grain) || !methods.TryGetValue(directName, out var direct))
+        const string GrainName = "GrainCallBenchmarks.GrainCall";
+        const string DirectName = "GrainCallBenchmarks.DirectCall";
+        if (!result.Succeeded || !methods.TryGetValue(GrainName, out var grain) || !methods.TryGetValue(DirectName, out var direct))
         {
             return [Figure.Failed(Group, "Grain call", "ns", $"the micro-benchmark failed (exit {result.ExitCode})")];
         }
-        log($"{grainName}: grain call {grain.Mean:N0} ns ({grain.Bytes:N0} B), direct call {direct.Mean:N1} ns ({direct.Bytes:N0} B)");
+        log($"{GrainName}: grain call {grain.Mean:N0} ns ({grain.Bytes:N0} B), direct call {direct.Mean:N1} ns ({direct.Bytes:N0} B)");
         const string Direct = "direct interface call";
         return
         [
