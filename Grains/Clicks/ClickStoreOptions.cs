@@ -5,7 +5,7 @@ public sealed class ClickStoreOptions
 {
     public const string SectionName = "Flattr:Clicks";
 
-    public const int DefaultWriters = 4;
+    public const int DefaultWriters = 1;
 
     public const int MaxWriters = 64;
 
