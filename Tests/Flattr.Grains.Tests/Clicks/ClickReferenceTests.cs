@@ -180,6 +180,11 @@ public sealed class ClickReferenceTests : IAsyncLifetime
         Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM clicks"));
     }
 
+    [Fact]
+    public async Task The_click_statement_always_runs_its_generic_plan_so_small_batches_are_not_planned_again_each_time() =>
+        Assert.Contains("plan_cache_mode=force_generic_plan",
+            await _db.ScalarAsync<string[]>("SELECT proconfig FROM pg_proc WHERE proname = 'click_add'"));
+
     async Task<PostgresException> RefusedAsync(string sql, params object[] parameters) =>
         await Assert.ThrowsAsync<PostgresException>(() => _db.ExecuteAsync(sql, parameters));
 }
