@@ -20,6 +20,13 @@ internal sealed partial class ClickWriter(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     Task? _loop;
 
+    static readonly TimeSpan IdleRelease = TimeSpan.FromSeconds(1);
+
+    // Kept from one batch to the next while clicks keep coming: one warm backend with the statement's plan cached, instead
+    // of whichever pooled connection is idle (each with a cold plan cache). Back to the pool after a second without work,
+    // so an idle writer does not sit on a connection that a restarted server may have cut; dropped after any failure.
+    NpgsqlConnection? _connection;
+
     public void Start() => _loop = Task.Run(WriteLoopAsync);
 
     public bool TryEnqueue(PendingClick pending) => _queue.Writer.TryWrite(pending);
@@ -36,7 +43,7 @@ internal sealed partial class ClickWriter(
         var reader = _queue.Reader;
         var batch = new ClickBatch();
         PendingClick? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (carried is not null || await WaitForWorkAsync(reader).ConfigureAwait(false))
         {
             batch.Clear();
             if (carried is not null)
@@ -59,12 +66,29 @@ internal sealed partial class ClickWriter(
         }
     }
 
+    /// <summary>Waits for the next write; a writer idle for a second gives its connection back to the pool meanwhile.</summary>
+    async ValueTask<bool> WaitForWorkAsync(ChannelReader<PendingClick> reader)
+    {
+        if (reader.TryPeek(out _) || _connection is null)
+        {
+            return await reader.WaitToReadAsync().ConfigureAwait(false);
+        }
+
+        var next = reader.WaitToReadAsync().AsTask();
+        if (await Task.WhenAny(next, Task.Delay(IdleRelease)).ConfigureAwait(false) != next)
+        {
+            await ReleaseConnectionAsync().ConfigureAwait(false);
+        }
+
+        return await next.ConfigureAwait(false);
+    }
+
     async Task WriteBatchAsync(ClickBatch batch)
     {
         try
         {
             var newMonths = batch.Months.Where(m => !monthsKnownToExist.ContainsKey(m)).ToArray();
-            await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
+            var connection = _connection ??= await dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
             {
                 var now = clock.GetUtcNow();
@@ -95,6 +119,7 @@ internal sealed partial class ClickWriter(
         }
         catch (Exception exception)
         {
+            await ReleaseConnectionAsync().ConfigureAwait(false);
             LogBatchFailed(logger, exception, batch.Count);
             var failure = new ClickBatchFailedException(batch.Count, exception);
             foreach (var pending in batch.All)
@@ -106,6 +131,23 @@ internal sealed partial class ClickWriter(
         }
 
         batch.CompleteAll();
+    }
+
+    async Task ReleaseConnectionAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            try
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A broken connection may fail to close; it is gone either way (the pool discards broken ones).
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
     }
 
     static async Task RunAddsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingClick> adds, DateTimeOffset now)
