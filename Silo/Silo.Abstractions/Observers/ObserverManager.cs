@@ -35,10 +35,25 @@ public sealed class ObserverManager<TObserver>(TimeSpan expirationDuration, Time
     public async Task Notify(Func<TObserver, Task> notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        RemoveExpired();
-        List<TObserver>? failed = null;
-        foreach (var observer in _subscribers.Keys)
+        if (_subscribers.IsEmpty)
         {
+            return;
+        }
+
+        // One pass that drops the expired and calls the rest; the dictionary's own enumerator takes no locks and copies
+        // nothing (its Keys property would do both, on every notification).
+        var cutoff = timeProvider.GetUtcNow() - ExpirationDuration;
+        List<KeyValuePair<TObserver, DateTimeOffset>>? expired = null;
+        List<TObserver>? failed = null;
+        foreach (var subscription in _subscribers)
+        {
+            var observer = subscription.Key;
+            if (subscription.Value < cutoff)
+            {
+                (expired ??= []).Add(subscription);
+                continue;
+            }
+
             try
             {
                 await notification(observer);
@@ -51,24 +66,15 @@ public sealed class ObserverManager<TObserver>(TimeSpan expirationDuration, Time
             }
         }
 
-        if (failed is not null)
+        // An expired subscription renewed while the others were being notified stays.
+        foreach (var subscription in expired ?? [])
         {
-            foreach (var observer in failed)
-            {
-                _subscribers.TryRemove(observer, out _);
-            }
+            _subscribers.TryRemove(subscription);
         }
-    }
 
-    void RemoveExpired()
-    {
-        var cutoff = timeProvider.GetUtcNow() - ExpirationDuration;
-        foreach (var (observer, renewedAt) in _subscribers)
+        foreach (var observer in failed ?? [])
         {
-            if (renewedAt < cutoff)
-            {
-                _subscribers.TryRemove(observer, out _);
-            }
+            _subscribers.TryRemove(observer, out _);
         }
     }
 }
