@@ -40,6 +40,18 @@ internal sealed partial class ClickWriter(
 
     async Task WriteLoopAsync()
     {
+        try
+        {
+            await WriteUntilStoppedAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    async Task WriteUntilStoppedAsync()
+    {
         var reader = _queue.Reader;
         var batch = new ClickBatch();
         PendingClick? carried = null;
