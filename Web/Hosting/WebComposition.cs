@@ -79,8 +79,10 @@ public static class WebComposition
         app.UseMiddleware<UnstorableTextMiddleware>();
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        // Routing first: the static file middleware then passes over every request that matched an endpoint without
+        // looking on disk, where it would otherwise stat wwwroot for each /things/{id}/button.svg and count.json read.
         app.UseRouting();
+        app.UseStaticFiles();
         app.UseMiddleware<CrossSiteRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
