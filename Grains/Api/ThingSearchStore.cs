@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
+using Flattr.Things;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Flattr.Api;
 
 /// <summary>
-/// The API's search over listed things (active, not hidden): one count and one page query, built from the criteria with
-/// every value as a parameter. The time-window orders count durable clicks, narrowed by the (thing, month) click index.
+/// The API's search over listed things: the site's <see cref="ThingSearchSql"/> with the API's own criteria (URL prefix,
+/// boolean tag expressions) and orders. The time-window orders count durable clicks, narrowed by the (thing, month) click index.
 /// </summary>
 sealed class ThingSearchStore(NpgsqlDataSource dataSource)
 {
@@ -22,85 +21,29 @@ sealed class ThingSearchStore(NpgsqlDataSource dataSource)
         ThingSearch search, TagExpression? tags, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var parameters = new List<NpgsqlParameter>();
-        string Parameter(object value, NpgsqlDbType? type = null)
-        {
-            parameters.Add(type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value });
-            return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        }
-
-        var where = new StringBuilder("t.status = 'active' AND NOT t.hidden");
-        string? text = null;
-        if (!string.IsNullOrWhiteSpace(search.Text))
-        {
-            text = Parameter(search.Text.Trim());
-            where.Append(" AND t.search @@ websearch_to_tsquery('simple', ").Append(text).Append(')');
-        }
-
+        var sql = new ThingSearchSql().MatchText(search.Text);
         if (search.UrlPrefix is { Length: > 0 } prefix)
         {
-            where.Append(" AND starts_with(t.url, ").Append(Parameter(prefix)).Append(')');
+            sql.Where($"starts_with(t.url, {sql.Parameter(prefix)})");
         }
 
         if (tags is not null)
         {
-            where.Append(" AND ").Append(Compile(tags, Parameter));
+            sql.Where(Compile(tags, sql.Parameter));
         }
 
-        if (!search.Languages.IsDefaultOrEmpty)
-        {
-            where.Append(" AND t.language = ANY(").Append(Parameter(search.Languages.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
-        }
-
-        if (!search.Categories.IsDefaultOrEmpty)
-        {
-            where.Append(" AND t.category = ANY(").Append(Parameter(search.Categories.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
-        }
-
-        if (search.OwnerId is { } ownerId)
-        {
-            where.Append(" AND t.owner_id = ").Append(Parameter(ownerId));
-        }
-
-        var filterParameters = parameters.Count;
+        sql.In("t.language", search.Languages).In("t.category", search.Categories).OwnedBy(search.OwnerId);
         var order = search.Sort switch
         {
-            ThingSearchSort.Relevance when text is not null => $"ts_rank(t.search, websearch_to_tsquery('simple', {text})) DESC",
-            ThingSearchSort.Relevance => "t.created_at DESC",
-            ThingSearchSort.Flattrs => "(SELECT coalesce(sum(m.clicks), 0) FROM thing_month_counts m WHERE m.thing_id = t.id) DESC",
-            ThingSearchSort.FlattrsMonth =>
-                $"(SELECT coalesce(sum(m.clicks), 0) FROM thing_month_counts m WHERE m.thing_id = t.id AND m.month = {Parameter(Month.Of(now).FirstDay)}) DESC",
-            ThingSearchSort.FlattrsWeek => ClicksSince(now - TimeSpan.FromDays(7), Parameter) + " DESC",
-            ThingSearchSort.FlattrsDay => ClicksSince(now - TimeSpan.FromDays(1), Parameter) + " DESC",
-            ThingSearchSort.Trend => Trend(now, Parameter) + " DESC",
+            ThingSearchSort.Relevance => sql.RelevanceOrder(),
+            ThingSearchSort.Flattrs => ThingSearchSql.FlattrsOrder,
+            ThingSearchSort.FlattrsMonth => sql.FlattrsInMonthOrder(Month.Of(now)),
+            ThingSearchSort.FlattrsWeek => ClicksSince(now - TimeSpan.FromDays(7), sql.Parameter) + " DESC",
+            ThingSearchSort.FlattrsDay => ClicksSince(now - TimeSpan.FromDays(1), sql.Parameter) + " DESC",
+            ThingSearchSort.Trend => Trend(now, sql.Parameter) + " DESC",
             _ => throw new FlattrException(FlattrErrors.InvalidParameters, $"Unknown sort {search.Sort}."),
         };
-
-        var limit = Parameter(search.Count);
-        var offset = Parameter((long)(search.Page - 1) * search.Count);
-        await using var batch = dataSource.CreateBatch();
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM things t WHERE {where}");
-        foreach (var parameter in parameters.Take(filterParameters))
-        {
-            count.Parameters.Add(parameter.Clone());
-        }
-
-        var page = new NpgsqlBatchCommand($"SELECT t.id FROM things t WHERE {where} ORDER BY {order}, t.id DESC LIMIT {limit} OFFSET {offset}");
-        page.Parameters.AddRange(parameters.ToArray());
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var ids = ImmutableArray.CreateBuilder<long>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return (ids.ToImmutable(), total);
+        return await sql.PageAsync(dataSource, order, search.Count, search.Page, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The expression as SQL over <c>t.tags</c>: each tag is a containment test the GIN index on tags answers.</summary>

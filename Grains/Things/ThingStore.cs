@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -118,71 +117,37 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
     public async Task<(ImmutableArray<long> Ids, long Total)> ListByOwnerAsync(long ownerId, bool includeHidden, int page, int count, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            PageQuery("t.owner_id = $1 AND t.status = 'active' AND ($2 OR NOT t.hidden)", "t.created_at DESC, t.id DESC", "$3", "$4"));
+            ThingSearchSql.PageQuery("t.owner_id = $1 AND t.status = 'active' AND ($2 OR NOT t.hidden)", "t.created_at DESC, t.id DESC", "$3", "$4"));
         command.Parameters.Add(new() { Value = ownerId });
         command.Parameters.Add(new() { Value = includeHidden });
         command.Parameters.Add(new() { Value = count });
         command.Parameters.Add(new() { Value = (long)(page - 1) * count });
-        return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ThingSearchSql.ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Listed (active, not hidden) things matching every criterion: the page's ids in order and the total.</summary>
     public async Task<(ImmutableArray<long> Ids, long Total)> SearchAsync(ThingQuery query, Month currentMonth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder("t.status = 'active' AND NOT t.hidden");
-        await using var command = dataSource.CreateCommand();
-        NpgsqlParameter Add(object value, NpgsqlDbType? type = null)
-        {
-            var parameter = type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value };
-            command.Parameters.Add(parameter);
-            return parameter;
-        }
-
-        string Placeholder(object value, NpgsqlDbType? type = null)
-        {
-            Add(value, type);
-            return "$" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        string? text = null;
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            text = Placeholder(query.Text.Trim());
-            where.Append(" AND t.search @@ websearch_to_tsquery('simple', ").Append(text).Append(')');
-        }
-
-        if (!query.Categories.IsDefaultOrEmpty)
-        {
-            where.Append(" AND t.category = ANY(").Append(Placeholder(query.Categories.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
-        }
-
-        if (!query.Languages.IsDefaultOrEmpty)
-        {
-            where.Append(" AND t.language = ANY(").Append(Placeholder(query.Languages.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
-        }
-
+        var sql = new ThingSearchSql()
+            .MatchText(query.Text)
+            .In("t.category", query.Categories)
+            .In("t.language", query.Languages)
+            .OwnedBy(query.OwnerId);
         if (!query.Tags.IsDefaultOrEmpty)
         {
             var tags = query.Tags.Select(tag => tag.Trim().ToLowerInvariant()).ToArray();
-            where.Append(" AND t.tags @> ").Append(Placeholder(tags, NpgsqlDbType.Array | NpgsqlDbType.Text));
-        }
-
-        if (query.OwnerId is { } ownerId)
-        {
-            where.Append(" AND t.owner_id = ").Append(Placeholder(ownerId));
+            sql.Where($"t.tags @> {sql.Parameter(tags, NpgsqlDbType.Array | NpgsqlDbType.Text)}");
         }
 
         var order = query.Sort switch
         {
-            ThingSort.Relevance when text is not null => $"ts_rank(t.search, websearch_to_tsquery('simple', {text})) DESC, t.id DESC",
-            ThingSort.Flattrs => "(SELECT coalesce(sum(c.clicks), 0) FROM thing_month_counts c WHERE c.thing_id = t.id) DESC, t.id DESC",
-            ThingSort.FlattrsMonth =>
-                $"(SELECT coalesce(sum(c.clicks), 0) FROM thing_month_counts c WHERE c.thing_id = t.id AND c.month = {Placeholder(currentMonth.FirstDay)}) DESC, t.id DESC",
-            _ => "t.created_at DESC, t.id DESC",
+            ThingSort.Relevance => sql.RelevanceOrder(),
+            ThingSort.Flattrs => ThingSearchSql.FlattrsOrder,
+            ThingSort.FlattrsMonth => sql.FlattrsInMonthOrder(currentMonth),
+            _ => ThingSearchSql.NewestOrder,
         };
-        command.CommandText = PageQuery(where.ToString(), order, Placeholder(query.Count), Placeholder((long)(query.Page - 1) * query.Count));
-        return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
+        return await sql.PageAsync(dataSource, order, query.Count, query.Page, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> CountActiveAsync(CancellationToken cancellationToken)
@@ -208,23 +173,6 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var last = reader.IsDBNull(0) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(0);
         return (counts.ToImmutable(), last);
-    }
-
-    /// <summary>
-    /// One row: the number of matching things and the page's ids in order. The total is counted on its own, not with a
-    /// window over the page's rows, so a page past the end still reports the real total.
-    /// </summary>
-    static string PageQuery(string where, string order, string limit, string offset) =>
-        $"""
-        SELECT (SELECT count(*) FROM things t WHERE {where}),
-               ARRAY(SELECT t.id FROM things t WHERE {where} ORDER BY {order} LIMIT {limit} OFFSET {offset})
-        """;
-
-    static async Task<(ImmutableArray<long> Ids, long Total)> ReadPageAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return ([.. reader.GetFieldValue<long[]>(1)], reader.GetInt64(0));
     }
 
     static async Task<ImmutableArray<ThingInfo>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
