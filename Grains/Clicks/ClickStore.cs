@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
 using Flattr.Money;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Flattr.Clicks;
 
 /// <summary>
-/// The durable click store. Callers enqueue clicks and withdrawals and await their outcome; a few background
-/// writers (<see cref="ClickWriter"/>, one per share of the things) each drain up to <see cref="MaxBatchSize"/> of them
-/// into one statement per kind and ONE commit (group commit), so each click is durable before its task completes while
-/// hundreds of concurrent clicks share a WAL flush, and PostgreSQL works on several batches at once instead of one
-/// after the other. A failed batch fails all its waiters with <see cref="ClickBatchFailedException"/>.
+/// The durable click store. Callers enqueue clicks and withdrawals and await their outcome; one background writer
+/// (<see cref="ClickWriter"/>) drains up to <see cref="MaxBatchSize"/> of them into one statement per kind and ONE commit
+/// (group commit), so each click is durable before its task completes while hundreds of concurrent clicks share a WAL
+/// flush. One writer, on purpose: two or four writers, each with its share of the things, made smaller batches that cost
+/// PostgreSQL more per click and measured slower on two cores. A failed batch fails all its waiters with
+/// <see cref="ClickBatchFailedException"/>.
 /// <see cref="StopAsync"/> drains what is queued, then stops.
 /// </summary>
 public sealed class ClickStore : IAsyncDisposable
@@ -20,27 +19,17 @@ public sealed class ClickStore : IAsyncDisposable
 
     readonly NpgsqlDataSource _dataSource;
     readonly TimeProvider _clock;
-    readonly ClickWriter[] _writers;
+    readonly ClickWriter _writer;
 
-    public ClickStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ClickStore> logger, IOptions<ClickStoreOptions>? options = null)
+    public ClickStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ClickStore> logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
         _dataSource = dataSource;
         _clock = clock;
-        var writers = options?.Value.Writers ?? ClickStoreOptions.DefaultWriters;
-        if (writers is < 1 or > ClickStoreOptions.MaxWriters)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), writers, $"Flattr:Clicks:Writers must be 1 to {ClickStoreOptions.MaxWriters}.");
-        }
-
-        var monthsKnownToExist = new ConcurrentDictionary<DateOnly, byte>();
-        _writers = [.. Enumerable.Range(0, writers).Select(_ => new ClickWriter(dataSource, clock, monthsKnownToExist, logger))];
-        foreach (var writer in _writers)
-        {
-            writer.Start();
-        }
+        _writer = new ClickWriter(dataSource, clock, logger);
+        _writer.Start();
     }
 
     /// <summary>
@@ -93,7 +82,7 @@ public sealed class ClickStore : IAsyncDisposable
     /// <summary>Stops accepting writes, writes everything already queued, then returns.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        await Task.WhenAll(_writers.Select(w => w.StopAsync(cancellationToken))).ConfigureAwait(false);
+        await _writer.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
@@ -116,9 +105,7 @@ public sealed class ClickStore : IAsyncDisposable
     Task<ClickWriteResult> EnqueueAsync(PendingClick pending, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        // Every write on a thing goes to the same writer: writes on one key keep their order, and concurrent batches never
-        // contend for the same count row.
-        if (!_writers[(int)((ulong)pending.Key.ThingId % (ulong)_writers.Length)].TryEnqueue(pending))
+        if (!_writer.TryEnqueue(pending))
         {
             throw new ObjectDisposedException(nameof(ClickStore), "The click store is stopped and accepts no more clicks.");
         }

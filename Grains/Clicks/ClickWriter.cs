@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,12 +9,9 @@ namespace Flattr.Clicks;
 /// one statement per kind and ONE commit, so each click is durable before its task completes while hundreds of clicks share
 /// a WAL flush. A failed batch fails all its waiters with <see cref="ClickBatchFailedException"/>.
 /// </summary>
-internal sealed partial class ClickWriter(
-    NpgsqlDataSource dataSource,
-    TimeProvider clock,
-    ConcurrentDictionary<DateOnly, byte> monthsKnownToExist,
-    ILogger logger)
+internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger)
 {
+    readonly HashSet<DateOnly> _monthsKnownToExist = [];
     readonly Channel<PendingClick> _queue = Channel.CreateUnbounded<PendingClick>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     Task? _loop;
@@ -99,7 +95,7 @@ internal sealed partial class ClickWriter(
     {
         try
         {
-            var newMonths = batch.Months.Where(m => !monthsKnownToExist.ContainsKey(m)).ToArray();
+            var newMonths = batch.Months.Where(m => !_monthsKnownToExist.Contains(m)).ToArray();
             var connection = _connection ??= await dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
             {
@@ -124,10 +120,7 @@ internal sealed partial class ClickWriter(
                 await transaction.CommitAsync().ConfigureAwait(false);
             }
 
-            foreach (var month in newMonths)
-            {
-                monthsKnownToExist.TryAdd(month, 0);
-            }
+            _monthsKnownToExist.UnionWith(newMonths);
         }
         catch (Exception exception)
         {

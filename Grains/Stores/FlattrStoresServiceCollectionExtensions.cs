@@ -12,8 +12,7 @@ public static class FlattrStoresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the money, click and settlement stores as singletons, binds <see cref="MoneyRules"/> from
-    /// <c>Flattr:Money</c> and <see cref="SettlementOptions"/> from <c>Flattr:Settlement</c> and <see cref="ClickStoreOptions"/> from
-    /// <c>Flattr:Clicks</c> (when a configuration
+    /// <c>Flattr:Money</c> and <see cref="SettlementOptions"/> from <c>Flattr:Settlement</c> (when a configuration
     /// is given), and stops the click writer gracefully (draining queued clicks) when the host stops.
     /// The host registers the <see cref="Npgsql.NpgsqlDataSource"/>; <see cref="TimeProvider.System"/> is used
     /// unless another <see cref="TimeProvider"/> is registered.
@@ -23,12 +22,10 @@ public static class FlattrStoresServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var money = services.AddOptions<MoneyRules>();
         var settlement = services.AddOptions<SettlementOptions>();
-        var clicks = services.AddOptions<ClickStoreOptions>();
         if (configuration is not null)
         {
             money.Bind(configuration.GetSection(MoneyRules.SectionName));
             settlement.Bind(configuration.GetSection(SettlementOptions.SectionName));
-            clicks.Bind(configuration.GetSection(ClickStoreOptions.SectionName));
         }
 
         services.TryAddSingleton(TimeProvider.System);
