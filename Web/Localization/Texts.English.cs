@@ -66,7 +66,6 @@ public sealed partial class Texts
         EmbedRelPayment = "rel=\"payment\" link (feeds, podcasts)",
         EmbedTitle = "Embed",
         Ended = "ended",
-        ErrorAccountTaken = "That username or e-mail address is already taken.",
         ErrorAmount = "Please enter an amount in euros, for example 20 or 12.50.",
         ErrorAntiforgery = "This form has expired or did not come from Flattr. Reload the page and try again.",
         ErrorBody = "Something went wrong on our side. Please try again in a moment.",

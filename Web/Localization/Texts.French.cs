@@ -66,7 +66,6 @@ public sealed partial class Texts
         EmbedRelPayment = "Lien rel=\"payment\" (flux, podcasts)",
         EmbedTitle = "Intégrer",
         Ended = "terminé",
-        ErrorAccountTaken = "Ce nom d’utilisateur ou cette adresse e-mail est déjà pris.",
         ErrorAmount = "Indiquez un montant en euros, par exemple 20 ou 12,50.",
         ErrorAntiforgery = "Ce formulaire a expiré ou ne vient pas de Flattr. Rechargez la page et réessayez.",
         ErrorBody = "Un problème est survenu de notre côté. Réessayez dans un instant.",

@@ -66,7 +66,6 @@ public sealed partial class Texts
         EmbedRelPayment = "rel=\"payment\"-Link (Feeds, Podcasts)",
         EmbedTitle = "Einbetten",
         Ended = "beendet",
-        ErrorAccountTaken = "Dieser Benutzername oder diese E-Mail-Adresse ist schon vergeben.",
         ErrorAmount = "Bitte gib einen Betrag in Euro an, zum Beispiel 20 oder 12,50.",
         ErrorAntiforgery = "Dieses Formular ist abgelaufen oder kommt nicht von Flattr. Lade die Seite neu und versuche es erneut.",
         ErrorBody = "Bei uns ist etwas schiefgegangen. Bitte versuche es gleich noch einmal.",

@@ -184,8 +184,6 @@ public sealed partial class Texts
 
     public required string Ended { get; init; }
 
-    public required string ErrorAccountTaken { get; init; }
-
     public required string ErrorAmount { get; init; }
 
     public required string ErrorAntiforgery { get; init; }

@@ -71,11 +71,6 @@ public class ApiHost : IAsyncLifetime
                 await _factory.DisposeAsync();
             }
         }
-        catch (ObjectDisposedException)
-        {
-            // With minimal hosting, Program's RunAsync and the factory both stop the host; the second stop reaches
-            // SiloRuntime.StopAsync after the first disposed it (reported to the runtime owner). Teardown only.
-        }
         finally
         {
             if (_database is not null)
