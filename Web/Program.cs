@@ -1,18 +1,27 @@
+using Flattr.Silo.Database;
+using Flattr.Silo.Hosting;
 using Flattr.Web.Api.Hosting;
 using Flattr.Web.Demo;
 using Flattr.Web.Hosting;
 using Flattr.Web.Operator;
 using Flattr.Web.Payments;
 
-// The composition root: operator commands, the co-hosted silo with the grains, the web, the payment webhook.
+// The composition root: operator commands, the cluster (a co-hosted silo with the grains, or a cluster client), the web, the payment webhook.
 if (OperatorCommands.IsCommand(args))
 {
     return await OperatorCommands.RunAsync(args, Console.Out, CancellationToken.None);
 }
 
 var builder = WebApplication.CreateBuilder(DemoSetup.TranslateDemoFlag(args));
-var connectionString = await FlattrSilo.ConnectionStringAsync(builder.Configuration, null, CancellationToken.None);
-builder.Services.AddFlattrSilo(builder.Configuration, connectionString);
+var connectionString = await FlattrSiloHosting.ConnectionStringAsync(builder.Configuration, null, CancellationToken.None);
+if (await PostgresReachability.ProblemAsync(connectionString, CancellationToken.None) is { } problem)
+{
+    await Console.Error.WriteLineAsync($"flattr web: {problem}");
+    return 1;
+}
+
+// A co-hosted silo by default; a cluster client of separate silo processes with Flattr:Cluster:WebRole=Client.
+builder.UseFlattrCluster(connectionString);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PaymentsJson.Default));
 builder.AddFlattrWeb();
 builder.AddFlattrApi();

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -7,7 +7,7 @@ namespace Flattr.Api;
 /// An access token as its owner sees it on the settings page (never the secret: only its hash is stored).
 /// <see cref="AppId"/> and <see cref="AppName"/> name the application an OAuth token was granted to.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.AccessTokenInfo")]
 public sealed record AccessTokenInfo(
     long Id,
     long UserId,

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace Flattr.Api;
 
+[GenerateSerializer, Alias("Flattr.AccessTokenKind")]
 public enum AccessTokenKind
 {
     /// <summary>Created by the user on the settings page, for their own scripts.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -7,5 +7,5 @@ namespace Flattr.Api;
 /// What a user approved on the consent page: <see cref="ClientId"/> may act as <see cref="UserId"/> within
 /// <see cref="Scopes"/>. <see cref="CodeChallenge"/> is the PKCE S256 challenge the code is bound to.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.AuthorizationRequest")]
 public sealed record AuthorizationRequest(string ClientId, long UserId, string RedirectUri, ImmutableArray<string> Scopes, string CodeChallenge);

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -6,5 +6,5 @@ namespace Flattr.Api;
 /// A token request (grant type <c>authorization_code</c>): the client's credentials as presented (a public client has no
 /// secret), the code, the redirect URI it was issued for and the PKCE code verifier.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.CodeExchange")]
 public sealed record CodeExchange(string ClientId, string? ClientSecret, string Code, string RedirectUri, string CodeVerifier);

@@ -1,5 +1,5 @@
 using Flattr.Wallets;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -7,7 +7,7 @@ namespace Flattr.Api;
 /// One flattr (a click of the month, by button or subscription) with what listings show of its thing and giver.
 /// <see cref="ThingFlattrs"/> is the thing's count of all time.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.FlattrListing")]
 public sealed record FlattrListing(
     long ThingId,
     string ThingTitle,

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
@@ -8,6 +8,7 @@ namespace Flattr.Api;
 /// One user's API access tokens (key = user id): personal tokens made on the settings page and the tokens granted to
 /// applications. Secrets are generated here and stored only as SHA-256 hashes.
 /// </summary>
+[Alias("Flattr.IAccessTokensGrain")]
 public interface IAccessTokensGrain : IGrainWithIntegerKey
 {
     /// <summary>A new personal token: a name of 1–60 characters and known scopes (<c>invalid_parameters</c> otherwise).</summary>

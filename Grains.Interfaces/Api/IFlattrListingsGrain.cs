@@ -1,4 +1,4 @@
-using Silo;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -7,6 +7,7 @@ namespace Flattr.Api;
 /// workers). Anonymous flattrs never appear in a listing anyone but their giver can see, nor do flattrs of hidden or
 /// deleted things. Pages start at 1 and hold 1–100 flattrs (<c>invalid_parameters</c> otherwise).
 /// </summary>
+[Alias("Flattr.IFlattrListingsGrain")]
 public interface IFlattrListingsGrain : IGrainWithIntegerKey
 {
     /// <summary>A giver's flattrs. <paramref name="asGiver"/>: the giver is asking, so their anonymous flattrs and

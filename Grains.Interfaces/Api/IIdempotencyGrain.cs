@@ -1,4 +1,4 @@
-using Silo;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -7,6 +7,7 @@ namespace Flattr.Api;
 /// PostgreSQL for 24 hours so that they hold across restarts. A key is claimed before the request runs and completed with
 /// its response (or released when the request failed on our side, so that a retry can run it).
 /// </summary>
+[Alias("Flattr.IIdempotencyGrain")]
 public interface IIdempotencyGrain : IGrainWithIntegerKey
 {
     Task<IdempotencyClaim> Claim(IdempotentRequest request);

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
 /// <summary>The applications a user registered as a developer (key = the owner's user id).</summary>
+[Alias("Flattr.IOAuthAppsGrain")]
 public interface IOAuthAppsGrain : IGrainWithIntegerKey
 {
     /// <summary>Registers an application: <c>invalid_parameters</c> for a bad name or redirect URI.</summary>

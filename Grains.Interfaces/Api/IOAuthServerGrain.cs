@@ -1,5 +1,5 @@
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
@@ -8,6 +8,7 @@ namespace Flattr.Api;
 /// codes with PKCE (S256 only) and the authorization code grant. Failures are <see cref="FlattrException"/>s with the
 /// codes of <see cref="OAuthErrors"/>.
 /// </summary>
+[Alias("Flattr.IOAuthServerGrain")]
 public interface IOAuthServerGrain : IGrainWithIntegerKey
 {
     /// <summary>The application with this client id, or null (also for deleted applications).</summary>

@@ -1,5 +1,5 @@
 using Flattr.Things;
-using Silo;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -8,6 +8,7 @@ namespace Flattr.Api;
 /// and the time-window orders of Flattr API v2, over the <c>things</c> and <c>clicks</c> tables. Counts in the answer come
 /// from the thing grains' memory. Bad criteria are <c>invalid_parameters</c>.
 /// </summary>
+[Alias("Flattr.IThingSearchGrain")]
 public interface IThingSearchGrain : IGrainWithIntegerKey
 {
     Task<ThingPage> Search(ThingSearch search);

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace Flattr.Api;
 
+[GenerateSerializer, Alias("Flattr.IdempotencyOutcome")]
 public enum IdempotencyOutcome
 {
     /// <summary>The key is new (or its earlier attempt was abandoned): run the request, then complete or release the key.</summary>

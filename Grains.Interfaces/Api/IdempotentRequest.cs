@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -6,7 +6,7 @@ namespace Flattr.Api;
 /// A request carrying an <c>Idempotency-Key</c>: keys are per user (1–255 printable ASCII characters);
 /// <see cref="RequestHash"/> is the lower-case hex SHA-256 of what makes the request itself (method, path, query, body).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.IdempotentRequest")]
 public sealed record IdempotentRequest(long UserId, string Key, string RequestHash)
 {
     public const int MaximumKeyLength = 255;

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -6,7 +6,7 @@ namespace Flattr.Api;
 /// A registered third-party application. <see cref="Confidential"/> apps authenticate to the token endpoint with their
 /// secret (HTTP Basic, as Flattr did); public apps (native or in-browser) cannot keep one and rely on PKCE alone.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.OAuthAppInfo")]
 public sealed record OAuthAppInfo(
     long Id,
     long OwnerId,

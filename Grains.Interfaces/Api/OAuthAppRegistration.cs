@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -6,5 +6,5 @@ namespace Flattr.Api;
 /// A new application: a name of 3–60 characters and the one redirect URI codes are sent to, matched exactly
 /// (https, or http only for localhost and loopback addresses, no fragment).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.OAuthAppRegistration")]
 public sealed record OAuthAppRegistration(string Name, string RedirectUri, bool Confidential = true);

@@ -1,7 +1,7 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
 /// <summary>The response an idempotent request gave, replayed as it was to every retry with the same key.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.StoredResponse")]
 public sealed record StoredResponse(int StatusCode, string ContentType, string Body, string? Location);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Api;
 
@@ -9,7 +9,7 @@ namespace Flattr.Api;
 /// <see cref="TagExpression"/>; languages and categories match any of their values. Hidden and deleted things are never
 /// found. Page starts at 1; count 1–100.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingSearch")]
 public sealed record ThingSearch(
     string? Text = null,
     string? UrlPrefix = null,

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Flattr.Api;
 
 /// <summary>The orders of <c>GET /things/search</c> (Flattr API v2 names in <see cref="ThingSearchSorts"/>).</summary>
+[GenerateSerializer, Alias("Flattr.ThingSearchSort")]
 public enum ThingSearchSort
 {
     /// <summary>Full-text rank; newest first when there is no query text.</summary>

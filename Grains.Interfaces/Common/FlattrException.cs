@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Flattr;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Flattr;
 /// unchanged from the grain to the HTTP error body; <see cref="Exception.Message"/> is the human description.
 /// Grains throw it before changing anything, so a rejected call leaves no trace in the ledger.
 /// </summary>
+[GenerateSerializer, Alias("Flattr.FlattrException")]
 public sealed class FlattrException : Exception
 {
     public FlattrException(string code, string message)
@@ -31,6 +34,7 @@ public sealed class FlattrException : Exception
     {
     }
 
+    [Id(0)]
     public string Code { get; }
 
     public override string ToString() => $"{Code}: {base.ToString()}";

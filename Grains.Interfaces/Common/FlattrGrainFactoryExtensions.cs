@@ -7,7 +7,7 @@ using Flattr.Subscriptions;
 using Flattr.Things;
 using Flattr.Users;
 using Flattr.Wallets;
-using Silo;
+using Orleans;
 
 namespace Flattr;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr;
 
@@ -8,7 +8,7 @@ namespace Flattr;
 /// A calendar month in UTC, the unit of budgets, clicks and settlement. Text form <c>yyyy-MM</c> (the wallet's
 /// key extension and the settlement grain's key); SQL form: a <c>date</c> holding the first day of the month.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.Month")]
 public readonly record struct Month : IComparable<Month>, IParsable<Month>, ISpanFormattable
 {
     public Month(int year, int number)
@@ -27,9 +27,11 @@ public readonly record struct Month : IComparable<Month>, IParsable<Month>, ISpa
         Number = number;
     }
 
+    [Id(0)]
     public int Year { get; }
 
     /// <summary>1 = January … 12 = December.</summary>
+    [Id(1)]
     public int Number { get; }
 
     /// <summary>The month that contains <paramref name="instant"/>, in UTC whatever its offset.</summary>

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Live;
 
@@ -6,5 +6,5 @@ namespace Flattr.Live;
 /// A creator's expected income for <see cref="Month"/>: for each giver who clicked the creator's things,
 /// min(budget, balance) × (clicks on the creator's things ÷ all the giver's clicks), summed (an estimate until settlement).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.CreatorIncome")]
 public sealed record CreatorIncome(long CreatorId, Month Month, long ExpectedIncomeCents, long ClicksThisMonth, int Givers);

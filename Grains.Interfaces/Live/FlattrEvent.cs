@@ -1,7 +1,8 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Live;
 
+[GenerateSerializer, Alias("Flattr.FlattrEventKind")]
 public enum FlattrEventKind
 {
     Flattr,
@@ -12,7 +13,7 @@ public enum FlattrEventKind
 /// A click (or withdrawal) on one of a creator's things, for the creator's live ticker. <see cref="Giver"/> is null
 /// when the giver flattred anonymously.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.FlattrEvent")]
 public sealed record FlattrEvent(
     FlattrEventKind Kind,
     long ThingId,

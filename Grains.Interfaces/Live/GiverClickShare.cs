@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Live;
 
@@ -6,7 +6,7 @@ namespace Flattr.Live;
 /// Sent by a wallet to a creator: what the giver's clicks on this creator's things are worth right now.
 /// <see cref="GiverSpendCents"/> = min(budget, balance); the creator's share is spend × <see cref="ClicksOnCreator"/> ÷ <see cref="GiverClicks"/>.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.GiverClickShare")]
 public sealed record GiverClickShare(
     long GiverId,
     Month Month,

@@ -1,7 +1,7 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Live;
 
 /// <summary>Who flattred, as shown to the creator (never sent for anonymous flattrs).</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.GiverIdentity")]
 public sealed record GiverIdentity(long Id, string Username, string DisplayName);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Live;
 
@@ -8,6 +8,7 @@ namespace Flattr.Live;
 /// A creator's live side (key = the creator's user id): expected income this month and the dashboard observers.
 /// Holds nothing durable: it rebuilds its estimate from the click records when activated.
 /// </summary>
+[Alias("Flattr.ICreatorGrain")]
 public interface ICreatorGrain : IGrainWithIntegerKey
 {
     [ReadOnly]

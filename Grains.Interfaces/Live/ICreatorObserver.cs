@@ -1,8 +1,9 @@
-using Silo;
+using Orleans;
 
 namespace Flattr.Live;
 
 /// <summary>Receives every click and withdrawal on a creator's things (through <see cref="ICreatorGrain.Watch"/>).</summary>
+[Alias("Flattr.ICreatorObserver")]
 public interface ICreatorObserver : IGrainObserver
 {
     /// <summary>

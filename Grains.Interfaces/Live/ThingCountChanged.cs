@@ -1,9 +1,9 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Live;
 
 /// <summary>A thing's live count moved (for thing pages, buttons and trending). Category, language and hidden let listeners filter.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingCountChanged")]
 public sealed record ThingCountChanged(
     long ThingId,
     Month Month,

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Payments;
 
@@ -7,7 +7,7 @@ namespace Flattr.Payments;
 /// down in the giver's favour), <see cref="CreditedCents"/> added to the balance. <see cref="Replayed"/> is true when this
 /// payment had already been booked (the replay changed nothing).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.DepositReceipt")]
 public sealed record DepositReceipt(
     string Provider,
     string ProviderPaymentId,

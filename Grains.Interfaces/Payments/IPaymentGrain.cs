@@ -1,4 +1,4 @@
-using Silo;
+using Orleans;
 
 namespace Flattr.Payments;
 
@@ -7,6 +7,7 @@ namespace Flattr.Payments;
 /// a webhook whose signature and timestamp verify (<c>unauthorized</c> otherwise), exactly once per provider payment id.
 /// Amounts must be whole cents within the configured range (<c>invalid_parameters</c>); unknown users give <c>not_found</c>.
 /// </summary>
+[Alias("Flattr.IPaymentGrain")]
 public interface IPaymentGrain : IGrainWithStringKey
 {
     /// <summary>The sandbox provider: no real money moves. It signs with a secret from configuration.</summary>

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Payments;
 
@@ -6,7 +6,7 @@ namespace Flattr.Payments;
 /// A webhook delivery exactly as received: the raw body (verified byte for byte, so never re-serialised) and the value of
 /// the provider's signature header (sandbox: <c>Flattr-Sandbox-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;</c>).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.SignedWebhook")]
 public sealed record SignedWebhook(string Body, string Signature)
 {
     /// <summary>The sandbox provider's signature header name.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo;
+using Orleans;
 
 namespace Flattr.Payouts;
 
@@ -7,6 +7,7 @@ namespace Flattr.Payouts;
 /// A user's payouts (key = user id). Requesting takes the amount from the balance at once: at least the configured minimum
 /// (<c>invalid_parameters</c>) and at most the balance (<c>insufficient_funds</c>).
 /// </summary>
+[Alias("Flattr.IPayoutGrain")]
 public interface IPayoutGrain : IGrainWithIntegerKey
 {
     Task<PayoutInfo> Request(long amountCents);

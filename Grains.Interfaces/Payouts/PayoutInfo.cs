@@ -1,6 +1,6 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Payouts;
 
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.PayoutInfo")]
 public sealed record PayoutInfo(long Id, long UserId, long AmountCents, PayoutStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt);

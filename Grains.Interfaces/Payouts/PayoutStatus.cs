@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace Flattr.Payouts;
 
+[GenerateSerializer, Alias("Flattr.PayoutStatus")]
 public enum PayoutStatus
 {
     Requested,

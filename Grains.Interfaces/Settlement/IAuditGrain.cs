@@ -1,10 +1,11 @@
-using Silo;
+using Orleans;
 
 namespace Flattr.Settlement;
 
 /// <summary>Runs the ledger audit (key <see cref="Singletons.Key"/>).</summary>
+[Alias("Flattr.IAuditGrain")]
 public interface IAuditGrain : IGrainWithIntegerKey
 {
-    [Silo.Concurrency.ResponseTimeout("00:30:00")]
+    [ResponseTimeout("00:30:00")]
     Task<LedgerAuditReport> Run();
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo;
+using Orleans;
 
 namespace Flattr.Settlement;
 
@@ -8,6 +8,7 @@ namespace Flattr.Settlement;
 /// <c>Flattr:Settlement:MonthEndCheckPeriod</c>) checks, and once a month has ended (UTC) starts the settlement of every
 /// ended, unsettled month with activity, oldest first.
 /// </summary>
+[Alias("Flattr.IMonthEndGrain")]
 public interface IMonthEndGrain : IGrainWithIntegerKey
 {
     /// <summary>Registers the reminder (idempotent; the host calls it at start).</summary>

@@ -1,5 +1,5 @@
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Settlement;
 
@@ -8,6 +8,7 @@ namespace Flattr.Settlement;
 /// so a crash half-way resumes from the plan; settling a done month changes nothing. Months that have not ended (UTC) are
 /// refused with <c>invalid_parameters</c>.
 /// </summary>
+[Alias("Flattr.ISettlementGrain")]
 public interface ISettlementGrain : IGrainWithStringKey
 {
     /// <summary>Registers the durable reminder that runs the settlement and returns at once.</summary>

@@ -1,9 +1,9 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Settlement;
 
 /// <summary>Where the settlement of <see cref="Month"/> stands.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.SettlementProgressReport")]
 public sealed record SettlementProgressReport(
     Month Month,
     SettlementState State,

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace Flattr.Settlement;
 
+[GenerateSerializer, Alias("Flattr.SettlementState")]
 public enum SettlementState
 {
     NotStarted,

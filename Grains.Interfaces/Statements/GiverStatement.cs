@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Flattr.Wallets;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Statements;
 
 /// <summary>One share a giver paid for a thing in a settled month.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.GiverStatementLine")]
 public sealed record GiverStatementLine(long ThingId, string ThingTitle, string ThingUrl, long OwnerId, string OwnerUsername, long AmountCents);
 
 /// <summary>
@@ -13,7 +13,7 @@ public sealed record GiverStatementLine(long ThingId, string ThingTitle, string 
 /// after it, the lines add up to <see cref="SpentCents"/> minus <see cref="CharityCents"/> (a month with a budget and no clicks
 /// goes to charity under the default policy).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.GiverStatement")]
 public sealed record GiverStatement(
     long UserId,
     Month Month,

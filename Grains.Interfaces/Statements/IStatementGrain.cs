@@ -1,9 +1,10 @@
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Statements;
 
 /// <summary>A user's monthly statements (key = user id), read from the ledger.</summary>
+[Alias("Flattr.IStatementGrain")]
 public interface IStatementGrain : IGrainWithIntegerKey
 {
     [ReadOnly]

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Subscriptions;
 
@@ -9,6 +9,7 @@ namespace Flattr.Subscriptions;
 /// clicked), so it follows the click rules: <c>thing_owner</c> for one's own thing, <c>subscribed</c> when a subscription to
 /// the thing is already running, plus <c>not_found</c>, <c>thing_inactive</c>, <c>no_means</c>.
 /// </summary>
+[Alias("Flattr.ISubscriptionsGrain")]
 public interface ISubscriptionsGrain : IGrainWithIntegerKey
 {
     Task<SubscriptionInfo> Subscribe(long thingId, SubscriptionTerm term);

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Subscriptions;
 
@@ -6,7 +6,7 @@ namespace Flattr.Subscriptions;
 /// A subscription: it counts as one click in every month from <see cref="StartMonth"/> to <see cref="LastMonth"/>
 /// (null = until cancelled), never twice in a month the giver also clicked. <see cref="Active"/> = not cancelled and not run out.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.SubscriptionInfo")]
 public sealed record SubscriptionInfo(
     long Id,
     long GiverId,

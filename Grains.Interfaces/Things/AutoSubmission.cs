@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
@@ -7,5 +7,5 @@ namespace Flattr.Things;
 /// The thing is created by its first successful flattr; if the URL is already registered to the same owner that thing is used,
 /// to another owner it is <c>validation</c> ("Owner mismatch").
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.AutoSubmission")]
 public sealed record AutoSubmission(long OwnerId, ThingSubmission Thing);

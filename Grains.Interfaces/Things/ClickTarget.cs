@@ -1,7 +1,7 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
 /// <summary>What the wallet needs to decide a click: who owns the thing and whether it takes flattrs.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ClickTarget")]
 public sealed record ClickTarget(long ThingId, long OwnerId, ThingStatus Status, string Title, string Url);

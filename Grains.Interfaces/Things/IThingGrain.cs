@@ -1,6 +1,6 @@
 using Flattr.Live;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Things;
 
@@ -8,6 +8,7 @@ namespace Flattr.Things;
 /// One thing (key = <c>things.id</c>): its info and live counts in memory, and the observers of its count.
 /// Reads throw <c>not_found</c> for unknown ids. Deleted things still answer reads (<see cref="ThingInfo.Status"/>).
 /// </summary>
+[Alias("Flattr.IThingGrain")]
 public interface IThingGrain : IGrainWithIntegerKey
 {
     [ReadOnly]

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
-using Silo;
+using Orleans;
 
 namespace Flattr.Things;
 
 /// <summary>
 /// Registration, URL look-up, listings and search (singleton, key <see cref="Singletons.Key"/>; the database is the truth).
 /// </summary>
+[Alias("Flattr.IThingRegistryGrain")]
 public interface IThingRegistryGrain : IGrainWithIntegerKey
 {
     /// <summary>Registers a thing for <paramref name="ownerId"/>: <c>conflict</c> if its normalised URL is registered,

@@ -1,5 +1,5 @@
 using Flattr.Live;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
@@ -9,7 +9,7 @@ namespace Flattr.Things;
 /// when <see cref="Version"/> is newer than what it holds, so counts converge on the database whatever the arrival order.
 /// <see cref="Giver"/> is null for anonymous flattrs; <see cref="Share"/> feeds the creator's income estimate.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingCountChange")]
 public sealed record ThingCountChange(
     long ThingId,
     Month Month,

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
 /// <summary>A thing's descriptive data as registered (the <c>things</c> row).</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingInfo")]
 public sealed record ThingInfo(
     long Id,
     long OwnerId,

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
+[GenerateSerializer, Alias("Flattr.ThingSort")]
 public enum ThingSort
 {
     /// <summary>Full-text rank, newest first when there is no text.</summary>
@@ -21,7 +22,7 @@ public enum ThingSort
 /// <see cref="Categories"/> and <see cref="Languages"/> match any of their values; every one of <see cref="Tags"/> must be present.
 /// Hidden and deleted things are never listed. Page starts at 1; count 1–100.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingQuery")]
 public sealed record ThingQuery(
     string? Text = null,
     ImmutableArray<string> Categories = default,

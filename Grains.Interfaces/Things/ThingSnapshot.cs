@@ -1,7 +1,7 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
 /// <summary>A thing with its live counts, as one read.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingSnapshot")]
 public sealed record ThingSnapshot(ThingInfo Info, ThingCounts Counts);

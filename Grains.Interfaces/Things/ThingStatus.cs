@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace Flattr.Things;
 
+[GenerateSerializer, Alias("Flattr.ThingStatus")]
 public enum ThingStatus
 {
     Active,

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
@@ -7,7 +7,7 @@ namespace Flattr.Things;
 /// A thing to register. Title 5–100 characters, description up to 1000, category one of <see cref="ThingCategories"/>,
 /// language like <c>en_GB</c>, at most 20 tags. The URL is normalised (see <see cref="ThingUrl"/>) and must be unique.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingSubmission")]
 public sealed record ThingSubmission(
     string Url,
     string Title,

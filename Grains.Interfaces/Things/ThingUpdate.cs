@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Things;
 
 /// <summary>Fields to change (null leaves a field as it is). The URL and owner never change.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.ThingUpdate")]
 public sealed record ThingUpdate(
     string? Title = null,
     string? Description = null,

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Users;
 
@@ -7,7 +7,7 @@ namespace Flattr.Users;
 /// month were settled now: min(budget, balance) split over the clicks by the largest-remainder rule (the smallest
 /// share; with no clicks yet, what a first click would receive).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.AccountSummary")]
 public sealed record AccountSummary(
     long UserId,
     Month Month,

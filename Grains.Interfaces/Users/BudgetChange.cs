@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Users;
 
@@ -7,5 +7,5 @@ namespace Flattr.Users;
 /// from the next month (<see cref="AppliesThisMonth"/> false, <see cref="EffectiveFrom"/> = next month).
 /// An amount of 0 is a pause: no budget from <see cref="EffectiveFrom"/> on.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.BudgetChange")]
 public sealed record BudgetChange(long AmountCents, Month EffectiveFrom, bool AppliesThisMonth);

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Users;
 
@@ -6,7 +6,7 @@ namespace Flattr.Users;
 /// The budget in force for <see cref="Month"/> (0 when none or paused) and, when a change is scheduled,
 /// the amount from the next month on.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.BudgetSchedule")]
 public sealed record BudgetSchedule(Month Month, long CurrentCents, long? NextMonthCents)
 {
     public bool HasBudget => CurrentCents > 0;

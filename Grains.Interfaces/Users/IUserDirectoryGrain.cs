@@ -1,4 +1,4 @@
-using Silo;
+using Orleans;
 
 namespace Flattr.Users;
 
@@ -6,6 +6,7 @@ namespace Flattr.Users;
 /// Registration and look-ups (singleton, key <see cref="Singletons.Key"/>). The database's unique indexes are the truth:
 /// a taken username or e-mail address gives <c>conflict</c>, bad fields give <c>invalid_parameters</c>.
 /// </summary>
+[Alias("Flattr.IUserDirectoryGrain")]
 public interface IUserDirectoryGrain : IGrainWithIntegerKey
 {
     Task<UserProfile> Register(SignUp signUp);

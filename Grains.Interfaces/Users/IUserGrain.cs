@@ -1,5 +1,5 @@
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Users;
 
@@ -7,6 +7,7 @@ namespace Flattr.Users;
 /// One user (key = <c>users.id</c>). Every method throws <see cref="FlattrException"/> <c>not_found</c> when no such user exists.
 /// Accounts are created through <see cref="IUserDirectoryGrain.Register"/>, never here.
 /// </summary>
+[Alias("Flattr.IUserGrain")]
 public interface IUserGrain : IGrainWithIntegerKey
 {
     [ReadOnly]

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Users;
 
@@ -6,5 +6,5 @@ namespace Flattr.Users;
 /// A new account. <paramref name="Username"/> is stored lower-case (3–30 of a–z, 0–9, _);
 /// <paramref name="PasswordHash"/> is what ASP.NET Core Identity's PasswordHasher produced: grains never see passwords.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.SignUp")]
 public sealed record SignUp(string Username, string Email, string DisplayName, string Language, string? PasswordHash);

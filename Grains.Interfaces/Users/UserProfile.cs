@@ -1,9 +1,9 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Users;
 
 /// <summary>A user as the web shows them. No password hash here: see <see cref="UserCredentials"/>.</summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.UserProfile")]
 public sealed record UserProfile(
     long Id,
     string Username,

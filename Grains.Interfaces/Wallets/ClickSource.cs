@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace Flattr.Wallets;
 
+[GenerateSerializer, Alias("Flattr.ClickSource")]
 public enum ClickSource
 {
     /// <summary>A flattr button, the API or an auto-submit link.</summary>

@@ -1,4 +1,4 @@
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Wallets;
 
@@ -7,7 +7,7 @@ namespace Flattr.Wallets;
 /// <see cref="ThingTotalClicks"/> are the thing's counts right after it; <see cref="ValueOfOneClickCents"/> is what each of
 /// the giver's clicks this month is worth now.
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.FlattrResult")]
 public sealed record FlattrResult(
     long GiverId,
     long ThingId,

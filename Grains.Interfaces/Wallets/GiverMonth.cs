@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Silo.Concurrency;
+using Orleans;
 
 namespace Flattr.Wallets;
 
@@ -7,7 +7,7 @@ namespace Flattr.Wallets;
 /// A giver's month: the budget in force, the balance now, what would be spent (min of the two), every click, and what
 /// one click is worth now (smallest share of the largest-remainder split; with no clicks, the whole spend).
 /// </summary>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("Flattr.GiverMonth")]
 public sealed record GiverMonth(
     long GiverId,
     Month Month,

@@ -1,7 +1,7 @@
 using Flattr.Subscriptions;
 using Flattr.Things;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Wallets;
 
@@ -12,6 +12,7 @@ namespace Flattr.Wallets;
 /// not one's own (<c>flattr_owner</c>), active (<c>thing_inactive</c>), budget and balance (<c>no_means</c>); the database
 /// enforces them again. A result means the click is committed.
 /// </summary>
+[Alias("Flattr.IWalletGrain")]
 public interface IWalletGrain : IGrainWithIntegerCompoundKey
 {
     Task<FlattrResult> Flattr(long thingId, bool anonymous);

@@ -1,12 +1,12 @@
 using Npgsql;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
 /// <summary>Checks bearer tokens: stateless, so local workers serve API requests side by side.</summary>
 [StatelessWorker]
-public sealed class AccessTokenValidatorGrain(NpgsqlDataSource dataSource) : Grain, IAccessTokenValidatorGrain
+public sealed class AccessTokenValidatorGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IAccessTokenValidatorGrain
 {
     /// <summary>Prefix, 43 characters of secret, and some slack: anything longer is not ours and is not even hashed.</summary>
     const int MaximumTokenLength = 100;
@@ -22,6 +22,6 @@ public sealed class AccessTokenValidatorGrain(NpgsqlDataSource dataSource) : Gra
             return Task.FromResult<AccessTokenGrant?>(null);
         }
 
-        return _tokens.FindActiveAsync(ApiSecrets.Hash(token), TimeProvider.GetUtcNow(), CancellationToken.None);
+        return _tokens.FindActiveAsync(ApiSecrets.Hash(token), time.GetUtcNow(), CancellationToken.None);
     }
 }

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Npgsql;
-using Silo;
+using Orleans;
 
 namespace Flattr.Api;
 
 /// <summary>A user's API tokens (key = user id). Holds nothing in memory: the table is the truth, so revocations are immediate.</summary>
-public sealed class AccessTokensGrain(NpgsqlDataSource dataSource) : Grain, IAccessTokensGrain
+public sealed class AccessTokensGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IAccessTokensGrain
 {
     readonly AccessTokenStore _tokens = new(dataSource);
 
@@ -17,7 +17,7 @@ public sealed class AccessTokensGrain(NpgsqlDataSource dataSource) : Grain, IAcc
         var validScopes = ApiRules.Scopes(scopes);
         var secret = ApiSecrets.NewSecret(ApiSecrets.PersonalTokenPrefix);
         var token = await _tokens.InsertAsync(
-            UserId, AccessTokenKind.Personal, validName, appId: null, validScopes, ApiSecrets.Hash(secret), TimeProvider.GetUtcNow(), CancellationToken.None);
+            UserId, AccessTokenKind.Personal, validName, appId: null, validScopes, ApiSecrets.Hash(secret), time.GetUtcNow(), CancellationToken.None);
         return new IssuedAccessToken(token, secret);
     }
 
@@ -25,11 +25,11 @@ public sealed class AccessTokensGrain(NpgsqlDataSource dataSource) : Grain, IAcc
 
     public async Task Revoke(long tokenId)
     {
-        if (!await _tokens.RevokeAsync(UserId, tokenId, TimeProvider.GetUtcNow(), CancellationToken.None))
+        if (!await _tokens.RevokeAsync(UserId, tokenId, time.GetUtcNow(), CancellationToken.None))
         {
             throw new FlattrException(FlattrErrors.NotFound, $"You have no token {tokenId}.");
         }
     }
 
-    public Task<int> RevokeApp(long appId) => _tokens.RevokeAppAsync(UserId, appId, TimeProvider.GetUtcNow(), CancellationToken.None);
+    public Task<int> RevokeApp(long appId) => _tokens.RevokeAppAsync(UserId, appId, time.GetUtcNow(), CancellationToken.None);
 }

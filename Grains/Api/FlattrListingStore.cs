@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Flattr.Wallets;
+using Flattr.Clicks;
 using Npgsql;
 
 namespace Flattr.Api;
@@ -68,7 +68,7 @@ sealed class FlattrListingStore(NpgsqlDataSource dataSource)
                 reader.GetBoolean(9),
                 reader.GetFieldValue<DateTimeOffset>(10),
                 Month.Of(reader.GetFieldValue<DateOnly>(11)),
-                reader.GetString(12) == "subscription" ? ClickSource.Subscription : ClickSource.Button));
+                ClickSql.ParseSource(reader.GetString(12))));
         }
 
         return new FlattrListingPage(flattrs.ToImmutable(), totalItems, page, count);

@@ -1,6 +1,6 @@
 using Npgsql;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 

@@ -1,12 +1,12 @@
 using Npgsql;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
 /// <summary>Idempotency keys in PostgreSQL: stateless (the primary key decides races), so local workers serve it side by side.</summary>
 [StatelessWorker]
-public sealed class IdempotencyGrain(NpgsqlDataSource dataSource) : Grain, IIdempotencyGrain
+public sealed class IdempotencyGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IIdempotencyGrain
 {
     static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(10);
 
@@ -16,7 +16,7 @@ public sealed class IdempotencyGrain(NpgsqlDataSource dataSource) : Grain, IIdem
     public async Task<IdempotencyClaim> Claim(IdempotentRequest request)
     {
         var hash = Validate(request);
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         if (now - _lastSweep >= SweepPeriod)
         {
             _lastSweep = now;

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Npgsql;
-using Silo;
+using Orleans;
 
 namespace Flattr.Api;
 
 /// <summary>A developer's registered applications (key = the owner's user id).</summary>
-public sealed class OAuthAppsGrain(NpgsqlDataSource dataSource) : Grain, IOAuthAppsGrain
+public sealed class OAuthAppsGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IOAuthAppsGrain
 {
     readonly OAuthStore _apps = new(dataSource);
 
@@ -17,7 +17,7 @@ public sealed class OAuthAppsGrain(NpgsqlDataSource dataSource) : Grain, IOAuthA
         var valid = registration with { Name = ApiRules.AppName(registration.Name), RedirectUri = ApiRules.RedirectUri(registration.RedirectUri) };
         var secret = valid.Confidential ? ApiSecrets.NewSecret(ApiSecrets.ClientSecretPrefix) : null;
         var app = await _apps.InsertAppAsync(
-            OwnerId, ApiSecrets.NewClientId(), valid, secret is null ? null : ApiSecrets.Hash(secret), TimeProvider.GetUtcNow(), CancellationToken.None);
+            OwnerId, ApiSecrets.NewClientId(), valid, secret is null ? null : ApiSecrets.Hash(secret), time.GetUtcNow(), CancellationToken.None);
         return new RegisteredOAuthApp(app, secret);
     }
 
@@ -25,7 +25,7 @@ public sealed class OAuthAppsGrain(NpgsqlDataSource dataSource) : Grain, IOAuthA
 
     public async Task Delete(long appId)
     {
-        if (!await _apps.DeleteAppAsync(OwnerId, appId, TimeProvider.GetUtcNow(), CancellationToken.None))
+        if (!await _apps.DeleteAppAsync(OwnerId, appId, time.GetUtcNow(), CancellationToken.None))
         {
             throw new FlattrException(FlattrErrors.NotFound, $"You have no application {appId}.");
         }

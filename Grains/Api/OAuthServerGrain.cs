@@ -1,6 +1,6 @@
 using Npgsql;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
@@ -9,7 +9,7 @@ namespace Flattr.Api;
 /// once, exchanged for access tokens by authenticated clients. Stateless: local workers serve it side by side.
 /// </summary>
 [StatelessWorker]
-public sealed class OAuthServerGrain(NpgsqlDataSource dataSource) : Grain, IOAuthServerGrain
+public sealed class OAuthServerGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IOAuthServerGrain
 {
     /// <summary>RFC 6749 4.1.2 recommends at most 10 minutes; a client exchanges its code within seconds.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
@@ -44,7 +44,7 @@ public sealed class OAuthServerGrain(NpgsqlDataSource dataSource) : Grain, IOAut
             throw new FlattrException(OAuthErrors.InvalidScope, "Unknown scope.");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         await SweepIfDueAsync(now);
         var code = ApiSecrets.NewSecret(ApiSecrets.CodePrefix);
         await _store.InsertCodeAsync(
@@ -71,7 +71,7 @@ public sealed class OAuthServerGrain(NpgsqlDataSource dataSource) : Grain, IOAut
             throw new FlattrException(OAuthErrors.InvalidGrant, "The authorization code is not valid.");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         var secret = ApiSecrets.NewSecret(ApiSecrets.OAuthTokenPrefix);
         var token = await _store.ExchangeCodeAsync(
             ApiSecrets.Hash(exchange.Code),

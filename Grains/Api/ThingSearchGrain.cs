@@ -1,13 +1,13 @@
 using Flattr.Things;
 using Npgsql;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Api;
 
 /// <summary>The API's thing search: criteria checked here, matched in SQL, counts read from the thing grains.</summary>
 [StatelessWorker]
-public sealed class ThingSearchGrain(NpgsqlDataSource dataSource) : Grain, IThingSearchGrain
+public sealed class ThingSearchGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IThingSearchGrain
 {
     const int MaximumTextLength = 200;
 
@@ -29,7 +29,7 @@ public sealed class ThingSearchGrain(NpgsqlDataSource dataSource) : Grain, IThin
         }
 
         var tags = string.IsNullOrWhiteSpace(search.Tags) ? null : TagExpression.Parse(search.Tags);
-        var (ids, total) = await _things.SearchAsync(search with { UrlPrefix = prefix }, tags, TimeProvider.GetUtcNow(), CancellationToken.None);
+        var (ids, total) = await _things.SearchAsync(search with { UrlPrefix = prefix }, tags, time.GetUtcNow(), CancellationToken.None);
         var snapshots = ids.IsEmpty ? [] : await GrainFactory.GetThingRegistry().GetMany(ids);
         return new ThingPage(snapshots, total, search.Page, search.Count);
     }

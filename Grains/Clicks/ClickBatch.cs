@@ -1,3 +1,5 @@
+using Flattr.Wallets;
+
 namespace Flattr.Clicks;
 
 internal enum ClickOperation
@@ -6,7 +8,7 @@ internal enum ClickOperation
     Withdraw,
 }
 
-internal readonly record struct ClickKey(long GiverId, long ThingId, DateOnly Month);
+internal readonly record struct ClickKey(long GiverId, long ThingId, Month Month);
 
 /// <summary>A queued write and the caller's completion, which runs its continuation off the writer loop.</summary>
 internal sealed class PendingClick(ClickOperation operation, ClickKey key, bool anonymous, ClickSource source)
@@ -41,7 +43,7 @@ internal sealed class ClickBatch
 
     public int Count => Adds.Count + Withdrawals.Count + _followers.Count;
 
-    public IEnumerable<DateOnly> Months => _firstByKey.Keys.Select(k => k.Month).Distinct();
+    public IEnumerable<Month> Months => _firstByKey.Keys.Select(k => k.Month).Distinct();
 
     public IEnumerable<PendingClick> All => Adds.Concat(Withdrawals).Concat(_followers.Select(f => f.Follower));
 

@@ -1,3 +1,5 @@
+using Flattr.Wallets;
+
 namespace Flattr.Clicks;
 
 /// <summary>
@@ -89,5 +91,5 @@ internal static class ClickSql
 
     public static string SourceText(ClickSource source) => source == ClickSource.Subscription ? "subscription" : "click";
 
-    public static ClickSource ParseSource(string text) => text == "subscription" ? ClickSource.Subscription : ClickSource.Click;
+    public static ClickSource ParseSource(string text) => text == "subscription" ? ClickSource.Subscription : ClickSource.Button;
 }

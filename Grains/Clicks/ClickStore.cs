@@ -1,4 +1,4 @@
-using Flattr.Money;
+using Flattr.Wallets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -45,24 +45,18 @@ public sealed class ClickStore : IAsyncDisposable
     }
 
     /// <summary>Withdraws a click of a month that is not yet settling (deletes it, logs the withdrawal).</summary>
-    public Task<ClickWriteResult> WithdrawAsync(long giverId, long thingId, DateOnly month, CancellationToken cancellationToken = default)
+    public Task<ClickWriteResult> WithdrawAsync(long giverId, long thingId, Month month, CancellationToken cancellationToken = default)
     {
         RequireWritableMonth(month);
-        return EnqueueAsync(new PendingClick(ClickOperation.Withdraw, new ClickKey(giverId, thingId, month), false, ClickSource.Click),
+        return EnqueueAsync(new PendingClick(ClickOperation.Withdraw, new ClickKey(giverId, thingId, month), false, ClickSource.Button),
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ClickRow>> ListForGiverAsync(long giverId, DateOnly month, CancellationToken cancellationToken = default)
-    {
-        Months.Require(month);
-        return await ReadClicksAsync(ClickSql.ListForGiver, giverId, month, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<ClickRow>> ListForGiverAsync(long giverId, Month month, CancellationToken cancellationToken = default) =>
+        ReadClicksAsync(ClickSql.ListForGiver, giverId, month, cancellationToken);
 
-    public async Task<IReadOnlyList<ClickRow>> ListForThingAsync(long thingId, DateOnly month, CancellationToken cancellationToken = default)
-    {
-        Months.Require(month);
-        return await ReadClicksAsync(ClickSql.ListForThing, thingId, month, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<ClickRow>> ListForThingAsync(long thingId, Month month, CancellationToken cancellationToken = default) =>
+        ReadClicksAsync(ClickSql.ListForThing, thingId, month, cancellationToken);
 
     /// <summary>The thing's durable count for every month it was clicked in, oldest first.</summary>
     public async Task<IReadOnlyList<ThingMonthCount>> CountsForThingAsync(long thingId, CancellationToken cancellationToken = default)
@@ -73,7 +67,7 @@ public sealed class ClickStore : IAsyncDisposable
         var counts = new List<ThingMonthCount>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            counts.Add(new ThingMonthCount(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt64(2), reader.GetInt64(3)));
+            counts.Add(new ThingMonthCount(reader.GetInt64(0), Month.Of(reader.GetFieldValue<DateOnly>(1)), reader.GetInt64(2), reader.GetInt64(3)));
         }
 
         return counts;
@@ -87,18 +81,17 @@ public sealed class ClickStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    void RequireWritableMonth(DateOnly month)
+    void RequireWritableMonth(Month month)
     {
-        Months.Require(month);
-        var current = Months.Current(_clock);
+        var current = Month.Current(_clock);
         if (month > current)
         {
-            throw new FlattrException(FlattrErrors.InvalidParameters, $"Month {Months.Format(month)} has not begun.");
+            throw new FlattrException(FlattrErrors.InvalidParameters, $"Month {month} has not begun.");
         }
 
-        if (month < Months.Previous(current))
+        if (month < current.Previous())
         {
-            throw new FlattrException(FlattrErrors.MonthClosed, $"Month {Months.Format(month)} is closed for clicks.");
+            throw new FlattrException(FlattrErrors.MonthClosed, $"Month {month} is closed for clicks.");
         }
     }
 
@@ -113,20 +106,19 @@ public sealed class ClickStore : IAsyncDisposable
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    async Task<IReadOnlyList<ClickRow>> ReadClicksAsync(string sql, long id, DateOnly month, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<ClickRow>> ReadClicksAsync(string sql, long id, Month month, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ClickRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new ClickRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2),
+            rows.Add(new ClickRow(reader.GetInt64(0), reader.GetInt64(1), Month.Of(reader.GetFieldValue<DateOnly>(2)),
                 ClickSql.ParseSource(reader.GetString(3)), reader.GetBoolean(4), reader.GetFieldValue<DateTimeOffset>(5)));
         }
 
         return rows;
     }
-
 }

@@ -11,7 +11,7 @@ namespace Flattr.Clicks;
 /// </summary>
 internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger)
 {
-    readonly HashSet<DateOnly> _monthsKnownToExist = [];
+    readonly HashSet<Month> _monthsKnownToExist = [];
     readonly Channel<PendingClick> _queue = Channel.CreateUnbounded<PendingClick>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     Task? _loop;
@@ -103,7 +103,7 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
                 if (newMonths.Length > 0)
                 {
                     await using var ensure = new NpgsqlCommand(ClickSql.EnsureMonths, connection, transaction);
-                    ensure.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = newMonths });
+                    ensure.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. newMonths.Select(m => m.FirstDay)] });
                     await ensure.ExecuteNonQueryAsync().ConfigureAwait(false);
                 }
 
@@ -160,7 +160,7 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
         await using var command = new NpgsqlCommand(ClickSql.Add, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = adds.Select(a => a.Key.GiverId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = adds.Select(a => a.Key.ThingId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = adds.Select(a => a.Key.Month).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = adds.Select(a => a.Key.Month.FirstDay).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = adds.Select(a => a.Anonymous).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = adds.Select(a => ClickSql.SourceText(a.Source)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
@@ -173,7 +173,7 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
         await using var command = new NpgsqlCommand(ClickSql.Withdraw, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = withdrawals.Select(w => w.Key.GiverId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = withdrawals.Select(w => w.Key.ThingId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = withdrawals.Select(w => w.Key.Month).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = withdrawals.Select(w => w.Key.Month.FirstDay).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         await command.PrepareAsync().ConfigureAwait(false);
         await ReadVerdictsAsync(command, withdrawals).ConfigureAwait(false);
@@ -190,7 +190,7 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
             var status = ClickSql.ParseVerdict(reader.GetString(1));
             var count = reader.IsDBNull(2)
                 ? null
-                : new ThingMonthCount(pending.Key.ThingId, reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4));
+                : new ThingMonthCount(pending.Key.ThingId, Month.Of(reader.GetFieldValue<DateOnly>(2)), reader.GetInt64(3), reader.GetInt64(4));
             pending.Result = new ClickWriteResult(status, count)
             {
                 Thing = status == ClickWriteStatus.Added && reader.FieldCount > 5 && !reader.IsDBNull(5)

@@ -2,7 +2,6 @@ using Flattr.Live;
 using Flattr.Payments;
 using Flattr.Payouts;
 using Flattr.Settlement;
-using Flattr.Stores;
 using Flattr.Things;
 using Flattr.Users;
 using Flattr.Wallets;
@@ -10,15 +9,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Silo.Hosting;
-using Silo.Postgres.Migrations;
+using Orleans;
 
 namespace Flattr.Hosting;
 
 /// <summary>
-/// Everything the grains need in a silo host: the grain assemblies, the stores (ledger's and the grains' own), the options,
-/// the <c>flattr</c> schema and the month-end reminder. The host adds the silo's storage (e.g. AddSiloPostgres) and an
-/// <see cref="Npgsql.NpgsqlDataSource"/>.
+/// Everything the grains need in a silo host besides Orleans itself: the stores (ledger's and the grains' own), the options,
+/// the grain call filter that makes database failures cross grain calls, the click writer's drain at shutdown and the
+/// month-end reminder. The host adds Orleans (which finds the grain classes in this assembly), applies the <c>flattr</c>
+/// schema (<see cref="FlattrSchema"/>) and registers an <see cref="Npgsql.NpgsqlDataSource"/>. Call it before adding Orleans,
+/// so that the click writer stops after the silo (hosted services stop in reverse order) and drains what the grains queued.
 /// </summary>
 public static class FlattrGrainsRegistration
 {
@@ -26,10 +26,6 @@ public static class FlattrGrainsRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSilo(silo => silo
-            .AddGrainAssembly(typeof(FlattrGrainsRegistration).Assembly)
-            .AddGrainAssembly(typeof(IUserGrain).Assembly));
-
         services.AddFlattrStores(configuration);
         services.AddOptions<SandboxPaymentOptions>().Bind(configuration.GetSection(SandboxPaymentOptions.SectionName));
         services.AddOptions<MonthEndOptions>().Bind(configuration.GetSection(MonthEndOptions.SectionName));
@@ -42,7 +38,8 @@ public static class FlattrGrainsRegistration
         services.TryAddSingleton<PayoutList>();
         services.TryAddSingleton<SandboxSecret>();
 
-        services.AddMigrationModule(FlattrSchema.Module);
+        // What Orleans' AddIncomingGrainCallFilter<T> does on a silo builder; TryAddEnumerable keeps a second call harmless.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, DatabaseErrorsFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonthEndStarter>());
         return services;
     }

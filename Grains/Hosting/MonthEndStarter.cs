@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Flattr.Hosting;
 

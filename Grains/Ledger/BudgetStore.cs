@@ -1,4 +1,5 @@
 using Flattr.Money;
+using Flattr.Users;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -27,16 +28,15 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
         await WriteAsync(userId, 0, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The budget of the month in cents (0 when none was set or giving is paused).</summary>
-    public async Task<long> GetForMonthAsync(long userId, DateOnly month, CancellationToken cancellationToken = default)
+    public async Task<long> GetForMonthAsync(long userId, Month month, CancellationToken cancellationToken = default)
     {
-        Months.Require(month);
         await using var command = dataSource.CreateCommand("""
             SELECT EXISTS (SELECT 1 FROM users WHERE id = $1),
                    (SELECT amount_cents FROM budgets WHERE user_id = $1 AND effective_month <= $2
                     ORDER BY effective_month DESC LIMIT 1)
             """);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!reader.GetBoolean(0))
@@ -58,7 +58,7 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
         var periods = new List<BudgetPeriod>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            periods.Add(new BudgetPeriod(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            periods.Add(new BudgetPeriod(Month.Of(reader.GetFieldValue<DateOnly>(0)), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2)));
         }
 
         return periods;
@@ -67,7 +67,7 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
     async Task<BudgetChange> WriteAsync(long userId, long amountCents, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var current = Months.Of(now);
+        var current = Month.Of(now);
         // One statement: the target month depends on whether any row exists; the upsert keeps the last word.
         await using var command = dataSource.CreateCommand("""
             WITH target AS (
@@ -83,8 +83,8 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
             SELECT month FROM target
             """);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = Months.Next(current) });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.FirstDay });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.Next().FirstDay });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = amountCents });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -93,6 +93,7 @@ public sealed class BudgetStore(NpgsqlDataSource dataSource, TimeProvider clock,
             throw new FlattrException(FlattrErrors.NotFound, $"User {userId} does not exist.");
         }
 
-        return new BudgetChange(userId, amountCents, reader.GetFieldValue<DateOnly>(0));
+        var effective = Month.Of(reader.GetFieldValue<DateOnly>(0));
+        return new BudgetChange(amountCents, effective, AppliesThisMonth: effective == current);
     }
 }

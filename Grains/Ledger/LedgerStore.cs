@@ -1,5 +1,5 @@
 using Flattr.Money;
-using Flattr.Stores;
+using Flattr.Payouts;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -7,7 +7,7 @@ namespace Flattr.Ledger;
 
 /// <summary>
 /// The money ledger outside settlement: verified deposits (exactly once per provider key), payouts and
-/// their reversal, balances, monthly statements and the audit. Every movement is one double-entry
+/// their reversal, balances, each user's settled months and the audit. Every movement is one double-entry
 /// transaction whose entries are inserted by one statement; the database posts balances and refuses
 /// unbalanced transactions and overdrafts.
 /// </summary>
@@ -242,9 +242,8 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
     }
 
     /// <summary>The giver's settled month, from the ledger (not_found for an unknown user).</summary>
-    public async Task<GiverStatement> GetGiverStatementAsync(long giverId, DateOnly month, CancellationToken cancellationToken = default)
+    public async Task<GiverLedgerMonth> GetGiverMonthAsync(long giverId, Month month, CancellationToken cancellationToken = default)
     {
-        Months.Require(month);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await RequireUserAsync(connection, giverId, cancellationToken).ConfigureAwait(false);
         var settled = await IsSettledAsync(connection, month, cancellationToken).ConfigureAwait(false);
@@ -258,7 +257,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             ORDER BY e.thing_id
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = giverId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var shares = new List<GiverShare>();
         long charity = 0;
@@ -274,13 +273,12 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             }
         }
 
-        return new GiverStatement(giverId, month, settled, shares.Sum(s => s.AmountCents) + charity, charity, shares);
+        return new GiverLedgerMonth(giverId, month, settled, shares.Sum(s => s.AmountCents) + charity, charity, shares);
     }
 
-    /// <summary>The creator's income in a settled month per thing, from the ledger.</summary>
-    public async Task<CreatorStatement> GetCreatorStatementAsync(long creatorId, DateOnly month, CancellationToken cancellationToken = default)
+    /// <summary>The creator's income in a settled month per thing, from the ledger (not_found for an unknown user).</summary>
+    public async Task<CreatorLedgerMonth> GetCreatorMonthAsync(long creatorId, Month month, CancellationToken cancellationToken = default)
     {
-        Months.Require(month);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await RequireUserAsync(connection, creatorId, cancellationToken).ConfigureAwait(false);
         var settled = await IsSettledAsync(connection, month, cancellationToken).ConfigureAwait(false);
@@ -294,7 +292,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             GROUP BY e.thing_id ORDER BY e.thing_id
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = creatorId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var things = new List<ThingIncome>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -302,7 +300,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             things.Add(new ThingIncome(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
         }
 
-        return new CreatorStatement(creatorId, month, settled, things.Sum(t => t.AmountCents), things);
+        return new CreatorLedgerMonth(creatorId, month, settled, things.Sum(t => t.AmountCents), things);
     }
 
     /// <summary>Checks the whole ledger from one snapshot (see <see cref="LedgerAudit"/>).</summary>
@@ -385,10 +383,10 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
         }
     }
 
-    static async Task<bool> IsSettledAsync(NpgsqlConnection connection, DateOnly month, CancellationToken cancellationToken)
+    static async Task<bool> IsSettledAsync(NpgsqlConnection connection, Month month, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM months WHERE month = $1 AND status = 'settled')", connection);
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -430,13 +428,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             return null;
         }
 
-        var status = reader.GetString(3) switch
-        {
-            "paid" => PayoutStatus.Paid,
-            "failed" => PayoutStatus.Failed,
-            _ => PayoutStatus.Requested,
-        };
-        return new Payout(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), status,
+        return new Payout(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Payout.ParseStatus(reader.GetString(3)),
             reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
             reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
     }

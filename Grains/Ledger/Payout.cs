@@ -1,18 +1,13 @@
+using Flattr.Payouts;
+
 namespace Flattr.Ledger;
 
-public enum PayoutStatus
-{
-    /// <summary>The money left the user's balance (transaction payout:&lt;id&gt;) and awaits the provider.</summary>
-    Requested,
-
-    /// <summary>The provider paid it out.</summary>
-    Paid,
-
-    /// <summary>The provider failed; the money was returned (transaction payout:&lt;id&gt;:reversal).</summary>
-    Failed,
-}
-
-/// <summary>A payout to a user, in cents.</summary>
+/// <summary>
+/// A payout to a user, in cents, as the ledger records it. <see cref="PayoutStatus.Requested"/>: the money left the user's
+/// balance (transaction payout:&lt;id&gt;) and awaits the provider; <see cref="PayoutStatus.Paid"/>: the provider paid it out;
+/// <see cref="PayoutStatus.Failed"/>: the provider failed and the money was returned (transaction payout:&lt;id&gt;:reversal),
+/// for the reason in <see cref="FailureReason"/>.
+/// </summary>
 public sealed record Payout(
     long PayoutId,
     long UserId,
@@ -20,4 +15,13 @@ public sealed record Payout(
     PayoutStatus Status,
     string? FailureReason,
     DateTimeOffset RequestedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt)
+{
+    /// <summary>The <c>payouts.status</c> text.</summary>
+    internal static PayoutStatus ParseStatus(string status) => status switch
+    {
+        "paid" => PayoutStatus.Paid,
+        "failed" => PayoutStatus.Failed,
+        _ => PayoutStatus.Requested,
+    };
+}

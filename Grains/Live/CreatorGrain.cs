@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using Silo;
-using Silo.Observers;
-using Silo.Timers;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Utilities;
 
 namespace Flattr.Live;
 
@@ -11,7 +12,7 @@ namespace Flattr.Live;
 /// things change what their clicks here are worth, and those clicks are not sent here); between rebuilds each click
 /// event updates the giver's share at once. Memory only: live numbers never drive money.
 /// </summary>
-public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrain
+public sealed class CreatorGrain(CreatorIncomeStore store, TimeProvider time, ILogger<CreatorGrain> logger) : Grain, ICreatorGrain
 {
     static readonly TimeSpan s_rebuildPeriod = TimeSpan.FromMinutes(5);
 
@@ -23,12 +24,12 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
 
     long CreatorId => this.GetPrimaryKeyLong();
 
-    ObserverManager<ICreatorObserver> Observers => _observers ??= new(TimeSpan.FromMinutes(1), TimeProvider);
+    ObserverManager<ICreatorObserver> Observers => _observers ??= Watchers.Create<ICreatorObserver>(time, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await RebuildAsync(cancellationToken);
-        RegisterGrainTimer(RebuildAsync, new GrainTimerCreationOptions(s_rebuildPeriod, s_rebuildPeriod));
+        this.RegisterGrainTimer(RebuildAsync, new GrainTimerCreationOptions { DueTime = s_rebuildPeriod, Period = s_rebuildPeriod });
     }
 
     public async Task<CreatorIncome> GetIncome()
@@ -65,12 +66,14 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
 
     public Task Watch(ICreatorObserver observer)
     {
-        Observers.Subscribe(observer);
+        ArgumentNullException.ThrowIfNull(observer);
+        Observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 
     public Task Unwatch(ICreatorObserver observer)
     {
+        ArgumentNullException.ThrowIfNull(observer);
         Observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
@@ -116,7 +119,7 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
 
     async Task EnsureCurrentMonthAsync()
     {
-        if (Month.Current(TimeProvider) != _month)
+        if (Month.Current(time) != _month)
         {
             await RebuildAsync(CancellationToken.None);
         }
@@ -124,7 +127,7 @@ public sealed class CreatorGrain(CreatorIncomeStore store) : Grain, ICreatorGrai
 
     async Task RebuildAsync(CancellationToken cancellationToken)
     {
-        var month = Month.Current(TimeProvider);
+        var month = Month.Current(time);
         var shares = await store.SharesAsync(CreatorId, month, cancellationToken);
         _month = month;
         _shares.Clear();

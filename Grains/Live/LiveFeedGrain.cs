@@ -1,23 +1,26 @@
-using Silo;
-using Silo.Observers;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Utilities;
 
 namespace Flattr.Live;
 
 /// <summary>Fans every thing's count changes out to the watchers of the whole site (trending, front page). Memory only.</summary>
-public sealed class LiveFeedGrain : Grain, ILiveFeedGrain
+public sealed class LiveFeedGrain(TimeProvider time, ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {
     ObserverManager<IThingObserver>? _observers;
 
-    ObserverManager<IThingObserver> Observers => _observers ??= new(TimeSpan.FromMinutes(1), TimeProvider);
+    ObserverManager<IThingObserver> Observers => _observers ??= Watchers.Create<IThingObserver>(time, logger);
 
     public Task Watch(IThingObserver observer)
     {
-        Observers.Subscribe(observer);
+        ArgumentNullException.ThrowIfNull(observer);
+        Observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 
     public Task Unwatch(IThingObserver observer)
     {
+        ArgumentNullException.ThrowIfNull(observer);
         Observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }

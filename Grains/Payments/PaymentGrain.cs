@@ -5,8 +5,8 @@ using Flattr.Ledger;
 using Flattr.Money;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Payments;
 
@@ -22,6 +22,7 @@ public sealed partial class PaymentGrain(
     IOptions<SandboxPaymentOptions> options,
     IOptions<MoneyRules> rules,
     SandboxSecret secret,
+    TimeProvider time,
     ILogger<PaymentGrain> logger) : Grain, IPaymentGrain
 {
     public async Task<DepositReceipt> ReceiveWebhook(SignedWebhook webhook)
@@ -29,7 +30,7 @@ public sealed partial class PaymentGrain(
         ArgumentNullException.ThrowIfNull(webhook);
         RequireSandbox();
         var body = webhook.Body ?? string.Empty;
-        if (SandboxSignature.Verify(secret.Key, webhook.Signature, body, TimeProvider.GetUtcNow(), options.Value.TimestampTolerance) is { } problem)
+        if (SandboxSignature.Verify(secret.Key, webhook.Signature, body, time.GetUtcNow(), options.Value.TimestampTolerance) is { } problem)
         {
             WebhookRefused(logger, problem);
             throw new FlattrException(FlattrErrors.Unauthorized, "The webhook signature does not verify: " + problem + ".");
@@ -41,7 +42,7 @@ public sealed partial class PaymentGrain(
         if (deposit.IsNew)
         {
             // The giver's open wallet caches the balance; a deposit may give it the means to flattr.
-            await GrainFactory.GetWallet(deposit.UserId, Month.Current(TimeProvider)).RefreshMeans();
+            await GrainFactory.GetWallet(deposit.UserId, Month.Current(time)).RefreshMeans();
         }
 
         return new DepositReceipt(IPaymentGrain.Sandbox, deposit.ProviderKey, deposit.UserId, deposit.AmountCents, deposit.FeeCents,
@@ -53,7 +54,7 @@ public sealed partial class PaymentGrain(
         RequireSandbox();
         MoneyValidation.RequireDepositInRange(amountCents, rules.Value);
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         var payment = new SandboxPaymentEvent(
             "evt_" + Guid.NewGuid().ToString("N"),
             SandboxPaymentEvent.PaymentSucceeded,

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Ledger;
-using Silo;
-using LedgerPayout = Flattr.Ledger.Payout;
-using LedgerPayoutStatus = Flattr.Ledger.PayoutStatus;
+using Orleans;
 
 namespace Flattr.Payouts;
 
@@ -10,14 +8,14 @@ namespace Flattr.Payouts;
 /// A user's payouts. Non-reentrant: one payout request of a user at a time, so two requests cannot both pass the balance
 /// check in memory (the ledger's non-negative balance constraint is the final guard).
 /// </summary>
-public sealed class PayoutGrain(LedgerStore ledger, PayoutList payouts) : Grain, IPayoutGrain
+public sealed class PayoutGrain(LedgerStore ledger, PayoutList payouts, TimeProvider time) : Grain, IPayoutGrain
 {
     long UserId => this.GetPrimaryKeyLong();
 
     public async Task<PayoutInfo> Request(long amountCents)
     {
         var payout = await ledger.RequestPayoutAsync(UserId, amountCents, CancellationToken.None);
-        await GrainFactory.GetWallet(UserId, Month.Current(TimeProvider)).RefreshMeans();
+        await GrainFactory.GetWallet(UserId, Month.Current(time)).RefreshMeans();
         return Info(payout);
     }
 
@@ -33,7 +31,7 @@ public sealed class PayoutGrain(LedgerStore ledger, PayoutList payouts) : Grain,
             succeeded ? null : "The transfer failed.", CancellationToken.None);
         if (!succeeded)
         {
-            await GrainFactory.GetWallet(UserId, Month.Current(TimeProvider)).RefreshMeans();
+            await GrainFactory.GetWallet(UserId, Month.Current(time)).RefreshMeans();
         }
 
         return Info(payout);
@@ -41,16 +39,6 @@ public sealed class PayoutGrain(LedgerStore ledger, PayoutList payouts) : Grain,
 
     public Task<ImmutableArray<PayoutInfo>> List() => payouts.ForUserAsync(UserId, CancellationToken.None);
 
-    static PayoutInfo Info(LedgerPayout payout) => new(
-        payout.PayoutId,
-        payout.UserId,
-        payout.AmountCents,
-        payout.Status switch
-        {
-            LedgerPayoutStatus.Paid => PayoutStatus.Paid,
-            LedgerPayoutStatus.Failed => PayoutStatus.Failed,
-            _ => PayoutStatus.Requested,
-        },
-        payout.RequestedAt,
-        payout.CompletedAt);
+    static PayoutInfo Info(Payout payout) =>
+        new(payout.PayoutId, payout.UserId, payout.AmountCents, payout.Status, payout.RequestedAt, payout.CompletedAt);
 }

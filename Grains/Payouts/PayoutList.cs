@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Flattr.Ledger;
 using Npgsql;
 
 namespace Flattr.Payouts;
@@ -19,12 +20,7 @@ public sealed class PayoutList(NpgsqlDataSource dataSource)
                 reader.GetInt64(0),
                 reader.GetInt64(1),
                 reader.GetInt64(2),
-                reader.GetString(3) switch
-                {
-                    "paid" => PayoutStatus.Paid,
-                    "failed" => PayoutStatus.Failed,
-                    _ => PayoutStatus.Requested,
-                },
+                Payout.ParseStatus(reader.GetString(3)),
                 reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
         }

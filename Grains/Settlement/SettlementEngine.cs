@@ -1,6 +1,6 @@
-using Flattr.Clicks;
+using Flattr.Ledger;
 using Flattr.Money;
-using Flattr.Stores;
+using Flattr.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -33,14 +33,13 @@ public sealed partial class SettlementEngine(
     /// Plans the settlement of an ended month (idempotent: an existing plan is returned unchanged). Refused
     /// for a month not yet over (<c>invalid_parameters</c>) or while another month is settling (<c>conflict</c>).
     /// </summary>
-    public async Task<SettlementProgress> PlanAsync(DateOnly month, CancellationToken cancellationToken = default)
+    public async Task<SettlementProgress> PlanAsync(Month month, CancellationToken cancellationToken = default)
     {
-        Months.Require(month);
         var now = clock.GetUtcNow();
-        if (month >= Months.Of(now))
+        if (month >= Month.Of(now))
         {
             throw new FlattrException(FlattrErrors.InvalidParameters,
-                $"Month {Months.Format(month)} has not ended; it can be settled from {Months.Format(Months.Next(month))} on.");
+                $"Month {month} has not ended; it can be settled from {month.Next()} on.");
         }
 
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
@@ -50,7 +49,7 @@ public sealed partial class SettlementEngine(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (planned)
             {
-                LogPlanned(logger, Months.Format(month));
+                LogPlanned(logger, month.ToString());
             }
         }
 
@@ -61,7 +60,7 @@ public sealed partial class SettlementEngine(
     /// Plans the month if needed, then settles every remaining giver batch by batch and marks the month
     /// settled. Safe to call again after a crash or on a settled month.
     /// </summary>
-    public async Task<SettlementProgress> RunAsync(DateOnly month, IProgress<SettlementProgress>? progress = null,
+    public async Task<SettlementProgress> RunAsync(Month month, IProgress<SettlementProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var state = await PlanAsync(month, cancellationToken).ConfigureAwait(false);
@@ -74,7 +73,7 @@ public sealed partial class SettlementEngine(
             if (batch is null)
             {
                 state = await GetProgressAsync(month, cancellationToken).ConfigureAwait(false);
-                LogSettled(logger, Months.Format(month), state.GiversDone, state.SettledSpendCents);
+                LogSettled(logger, month.ToString(), state.GiversDone, state.SettledSpendCents);
                 progress?.Report(state);
                 break;
             }
@@ -86,7 +85,7 @@ public sealed partial class SettlementEngine(
                 GiversDone = state.GiversDone + batch.Value.Committed.Givers,
                 SettledSpendCents = state.SettledSpendCents + batch.Value.SpendCents,
             };
-            LogBatch(logger, Months.Format(month), batchNumber, state.GiversDone, state.Givers);
+            LogBatch(logger, month.ToString(), batchNumber, state.GiversDone, state.Givers);
             progress?.Report(state);
             if (BetweenBatches is { } hook)
             {
@@ -97,16 +96,15 @@ public sealed partial class SettlementEngine(
         return state;
     }
 
-    public async Task<SettlementProgress> GetProgressAsync(DateOnly month, CancellationToken cancellationToken = default)
+    public async Task<SettlementProgress> GetProgressAsync(Month month, CancellationToken cancellationToken = default)
     {
-        Months.Require(month);
         await using var command = dataSource.CreateCommand("""
             SELECT r.status, r.givers, r.clicks, r.planned_spend_cents, r.planned_at, r.started_at, r.finished_at,
                    (SELECT count(*)::int FROM settlement_plan p WHERE p.month = r.month AND p.done),
                    (SELECT coalesce(sum(p.spend_cents), 0)::bigint FROM settlement_plan p WHERE p.month = r.month AND p.done)
             FROM settlement_runs r WHERE r.month = $1
             """);
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -125,13 +123,13 @@ public sealed partial class SettlementEngine(
             reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
     }
 
-    async Task<bool> PlanInTransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly month,
+    async Task<bool> PlanInTransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Month month,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Exclusive gate: no payout is in flight while balances are snapshot (payouts take it shared).
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock($1)", cancellationToken, AdvisoryLocks.SettlementGate)
             .ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, "INSERT INTO months (month) VALUES ($1) ON CONFLICT DO NOTHING", cancellationToken, month)
+        await ExecuteAsync(connection, transaction, "INSERT INTO months (month) VALUES ($1) ON CONFLICT DO NOTHING", cancellationToken, month.FirstDay)
             .ConfigureAwait(false);
 
         // FOR UPDATE waits for every click batch holding the month FOR SHARE; later batches see it closed.
@@ -141,7 +139,7 @@ public sealed partial class SettlementEngine(
             SELECT m.status, EXISTS (SELECT 1 FROM settlement_runs r WHERE r.month = m.month) FROM months m WHERE m.month = $1 FOR UPDATE
             """, connection, transaction))
         {
-            lockMonth.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+            lockMonth.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
             await using var reader = await lockMonth.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             (monthStatus, runExists) = (reader.GetString(0), reader.GetBoolean(1));
@@ -154,7 +152,7 @@ public sealed partial class SettlementEngine(
 
         if (monthStatus != "open")
         {
-            throw new InvalidOperationException($"Month {Months.Format(month)} is {monthStatus} but has no settlement run.");
+            throw new InvalidOperationException($"Month {month} is {monthStatus} but has no settlement run.");
         }
 
         await using (var other = new NpgsqlCommand("SELECT to_char(min(month), 'YYYY-MM') FROM months WHERE status = 'settling'", connection, transaction))
@@ -166,15 +164,15 @@ public sealed partial class SettlementEngine(
         }
 
         // Subscription clicks are written while the month is still open (the click triggers require it).
-        await ExecuteAsync(connection, transaction, SubscriptionSql.MaterialiseMonth, cancellationToken, month, now).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, SubscriptionSql.MaterialiseMonth, cancellationToken, month.FirstDay, now).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, "UPDATE months SET status = 'settling', changed_at = $2 WHERE month = $1",
-            cancellationToken, month, now).ConfigureAwait(false);
+            cancellationToken, month.FirstDay, now).ConfigureAwait(false);
 
         var policy = rules.Value.NoClickPolicy == NoClickPolicy.Rollover ? "rollover" : "charity";
         await ExecuteAsync(connection, transaction, """
             INSERT INTO settlement_runs (month, status, no_click_policy, givers, clicks, planned_spend_cents, planned_at)
             VALUES ($1, 'planning', $2, 0, 0, 0, $3)
-            """, cancellationToken, month, policy, now).ConfigureAwait(false);
+            """, cancellationToken, month.FirstDay, policy, now).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, """
             WITH budget AS (
                 SELECT DISTINCT ON (user_id) user_id, amount_cents FROM budgets WHERE effective_month <= $1
@@ -191,17 +189,17 @@ public sealed partial class SettlementEngine(
                    CASE WHEN g.n = 0 AND $2 = 'rollover' THEN 0 ELSE least(g.budget, a.balance_cents) END, g.n
             FROM givers g JOIN accounts a ON a.user_id = g.giver_id
             ORDER BY g.giver_id
-            """, cancellationToken, month, policy).ConfigureAwait(false);
+            """, cancellationToken, month.FirstDay, policy).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, """
             UPDATE settlement_runs r SET givers = p.givers, clicks = p.clicks, planned_spend_cents = p.spend
             FROM (SELECT count(*) AS givers, coalesce(sum(clicks_count), 0) AS clicks, coalesce(sum(spend_cents), 0) AS spend
                   FROM settlement_plan WHERE month = $1) p
             WHERE r.month = $1
-            """, cancellationToken, month).ConfigureAwait(false);
+            """, cancellationToken, month.FirstDay).ConfigureAwait(false);
         return true;
     }
 
-    async Task<(SettlementBatchCommitted Committed, long SpendCents)?> SettleNextBatchAsync(DateOnly month, int batchNumber,
+    async Task<(SettlementBatchCommitted Committed, long SpendCents)?> SettleNextBatchAsync(Month month, int batchNumber,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -213,11 +211,11 @@ public sealed partial class SettlementEngine(
         await using (var lockRun = new NpgsqlCommand(
             "SELECT status, no_click_policy FROM settlement_runs WHERE month = $1 FOR UPDATE", connection, transaction))
         {
-            lockRun.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+            lockRun.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
             await using var reader = await lockRun.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                throw new InvalidOperationException($"Month {Months.Format(month)} has no settlement plan.");
+                throw new InvalidOperationException($"Month {month} has no settlement plan.");
             }
 
             (runStatus, policy) = (reader.GetString(0), reader.GetString(1));
@@ -231,7 +229,7 @@ public sealed partial class SettlementEngine(
         if (runStatus == "planning")
         {
             await ExecuteAsync(connection, transaction, "UPDATE settlement_runs SET status = 'running', started_at = $2 WHERE month = $1",
-                cancellationToken, month, now).ConfigureAwait(false);
+                cancellationToken, month.FirstDay, now).ConfigureAwait(false);
         }
 
         var givers = await ReadPendingGiversAsync(connection, transaction, month, cancellationToken).ConfigureAwait(false);
@@ -254,14 +252,14 @@ public sealed partial class SettlementEngine(
 
         await InsertEntriesAsync(connection, transaction, postings, transactionIds, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, "UPDATE settlement_plan SET done = true WHERE month = $1 AND giver_id = ANY($2)",
-            cancellationToken, month, givers.Select(g => g.GiverId).ToArray()).ConfigureAwait(false);
+            cancellationToken, month.FirstDay, givers.Select(g => g.GiverId).ToArray()).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         return (new SettlementBatchCommitted(month, batchNumber, givers.Count, givers[0].GiverId, givers[^1].GiverId),
             givers.Sum(g => g.SpendCents));
     }
 
-    async Task<List<PlannedGiver>> ReadPendingGiversAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly month,
+    async Task<List<PlannedGiver>> ReadPendingGiversAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Month month,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
@@ -271,7 +269,7 @@ public sealed partial class SettlementEngine(
             ORDER BY p.giver_id
             LIMIT $2
             """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Max(1, options.Value.GiversPerBatch) });
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -285,7 +283,7 @@ public sealed partial class SettlementEngine(
     }
 
     static async Task<Dictionary<long, List<(long ThingId, long OwnerAccountId)>>> ReadClicksAsync(NpgsqlConnection connection,
-        NpgsqlTransaction transaction, DateOnly month, List<PlannedGiver> givers, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, Month month, List<PlannedGiver> givers, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, List<(long, long)>>();
         var spending = givers.Where(g => g.SpendCents > 0 && g.ClicksCount > 0).Select(g => g.GiverId).ToArray();
@@ -302,7 +300,7 @@ public sealed partial class SettlementEngine(
             WHERE c.month = $1 AND c.giver_id = ANY($2)
             ORDER BY c.giver_id, c.thing_id
             """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = spending });
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -326,10 +324,10 @@ public sealed partial class SettlementEngine(
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    static List<GiverPosting> BuildPostings(DateOnly month, List<PlannedGiver> givers,
+    static List<GiverPosting> BuildPostings(Month month, List<PlannedGiver> givers,
         Dictionary<long, List<(long ThingId, long OwnerAccountId)>> clicksByGiver, string policy, long charityAccount)
     {
-        var monthText = Months.Format(month);
+        var monthText = month.ToString();
         var postings = new List<GiverPosting>(givers.Count);
         foreach (var giver in givers)
         {
@@ -375,7 +373,7 @@ public sealed partial class SettlementEngine(
 
     // ON CONFLICT DO NOTHING on the idempotency key: a transaction already written is never written twice.
     static async Task<Dictionary<string, long>> InsertTransactionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        DateOnly month, DateTimeOffset now, List<GiverPosting> postings, CancellationToken cancellationToken)
+        Month month, DateTimeOffset now, List<GiverPosting> postings, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<string, long>(postings.Count, StringComparer.Ordinal);
         if (postings.Count == 0)
@@ -392,7 +390,7 @@ public sealed partial class SettlementEngine(
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = postings.Select(p => p.Key).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = postings.Select(p => p.Kind).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = postings.Select(p => p.GiverId).ToArray() });
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -458,7 +456,7 @@ public sealed partial class SettlementEngine(
     }
 
     // The last check before the month is declared settled: what left the givers is what the plan fixed.
-    static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly month, DateTimeOffset now,
+    static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Month month, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         await using (var check = new NpgsqlCommand("""
@@ -470,21 +468,21 @@ public sealed partial class SettlementEngine(
                     WHERE t.month = $1 AND t.kind IN ('settlement', 'charity'))
             """, connection, transaction))
         {
-            check.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month });
+            check.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
             await using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var (planned, debited) = (reader.GetInt64(0), reader.GetInt64(1));
             if (planned != debited)
             {
                 throw new InvalidOperationException(
-                    $"Settlement of {Months.Format(month)} planned {planned} cents of spend but the ledger debits {debited}; not marking it settled.");
+                    $"Settlement of {month} planned {planned} cents of spend but the ledger debits {debited}; not marking it settled.");
             }
         }
 
         await ExecuteAsync(connection, transaction, "UPDATE settlement_runs SET status = 'done', finished_at = $2 WHERE month = $1",
-            cancellationToken, month, now).ConfigureAwait(false);
+            cancellationToken, month.FirstDay, now).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, "UPDATE months SET status = 'settled', changed_at = $2 WHERE month = $1",
-            cancellationToken, month, now).ConfigureAwait(false);
+            cancellationToken, month.FirstDay, now).ConfigureAwait(false);
     }
 
     static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken,

@@ -17,7 +17,7 @@ public enum SettlementStatus
 
 /// <summary>How far the settlement of a month has come.</summary>
 public sealed record SettlementProgress(
-    DateOnly Month,
+    Month Month,
     SettlementStatus Status,
     int Givers,
     int GiversDone,
@@ -29,4 +29,4 @@ public sealed record SettlementProgress(
     DateTimeOffset? FinishedAt);
 
 /// <summary>A batch just committed by a settlement run (passed to the between-batches hook).</summary>
-public sealed record SettlementBatchCommitted(DateOnly Month, int BatchNumber, int Givers, long FirstGiverId, long LastGiverId);
+public sealed record SettlementBatchCommitted(Month Month, int BatchNumber, int Givers, long FirstGiverId, long LastGiverId);

@@ -1,5 +1,3 @@
-using Flattr.Clicks;
-
 namespace Flattr.Subscriptions;
 
 /// <summary>A stored subscription as the grains show it. It counts in month M when M is within its term and it was not
@@ -8,7 +6,7 @@ static class SubscriptionMapping
 {
     public static SubscriptionInfo ToInfo(Subscription subscription, string thingTitle, Month current)
     {
-        var start = Month.Of(subscription.StartMonth);
+        var start = subscription.StartMonth;
         Month? last = subscription.Months is { } months ? start.AddMonths(months - 1) : null;
         var active = subscription.CancelledAt is null && (last is null || last >= current);
         return new SubscriptionInfo(

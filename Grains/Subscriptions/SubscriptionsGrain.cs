@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using Flattr.Clicks;
 using Flattr.Things;
 using Flattr.Wallets;
-using Silo;
+using Orleans;
 
 namespace Flattr.Subscriptions;
 
@@ -10,7 +9,8 @@ namespace Flattr.Subscriptions;
 /// A giver's subscriptions. Checks the rules with Flattr's codes (<c>thing_owner</c>, <c>subscribed</c>, <c>no_means</c>), then
 /// has the current month's wallet write the subscription and its click. Non-reentrant: one change at a time per giver.
 /// </summary>
-public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletStore wallets, ThingStore things) : Grain, ISubscriptionsGrain
+public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletStore wallets, ThingStore things, TimeProvider time)
+    : Grain, ISubscriptionsGrain
 {
     long GiverId => this.GetPrimaryKeyLong();
 
@@ -21,7 +21,7 @@ public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletSt
             throw new FlattrException(FlattrErrors.InvalidParameters, "A subscription runs 3, 6 or 12 months, or until cancelled.");
         }
 
-        var month = Month.Current(TimeProvider);
+        var month = Month.Current(time);
         var means = await wallets.LoadAsync(GiverId, month, CancellationToken.None);
         if (means.Giver is null)
         {
@@ -54,7 +54,7 @@ public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletSt
 
     public async Task<SubscriptionInfo> Cancel(long thingId)
     {
-        var month = Month.Current(TimeProvider);
+        var month = Month.Current(time);
         var running = (await ListCoreAsync(month)).FirstOrDefault(s => s.Active && s.ThingId == thingId)
             ?? throw new FlattrException(FlattrErrors.NotFound, $"You have no running subscription to thing {thingId}.");
         var cancelled = await subscriptions.CancelAsync(GiverId, running.Id, CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class SubscriptionsGrain(SubscriptionStore subscriptions, WalletSt
 
     public async Task<ImmutableArray<SubscriptionInfo>> List()
     {
-        var all = await ListCoreAsync(Month.Current(TimeProvider));
+        var all = await ListCoreAsync(Month.Current(time));
         return [.. all.OrderByDescending(s => s.Active).ThenByDescending(s => s.Id)];
     }
 

@@ -1,7 +1,7 @@
 using Flattr.Live;
 using Microsoft.Extensions.Logging;
-using Silo;
-using Silo.Observers;
+using Orleans;
+using Orleans.Utilities;
 
 namespace Flattr.Things;
 
@@ -10,10 +10,8 @@ namespace Flattr.Things;
 /// newest version wins), and its watchers. Non-reentrant: count changes and edits are one at a time; reads are [ReadOnly]
 /// on the interface so they interleave with each other.
 /// </summary>
-public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> logger) : Grain, IThingGrain
+public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<ThingGrain> logger) : Grain, IThingGrain
 {
-    static readonly TimeSpan s_observerExpiry = TimeSpan.FromMinutes(1);
-
     readonly Dictionary<Month, StoredMonthCount> _counts = [];
 
     // The newest count version per month whose change was announced to the live feed and the watchers (made at the first
@@ -27,7 +25,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
 
     long ThingId => this.GetPrimaryKeyLong();
 
-    ObserverManager<IThingObserver> Observers => _observers ??= new(s_observerExpiry, TimeProvider);
+    ObserverManager<IThingObserver> Observers => _observers ??= Watchers.Create<IThingObserver>(time, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -127,12 +125,14 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
 
     public Task Watch(IThingObserver observer)
     {
-        Observers.Subscribe(observer);
+        ArgumentNullException.ThrowIfNull(observer);
+        Observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 
     public Task Unwatch(IThingObserver observer)
     {
+        ArgumentNullException.ThrowIfNull(observer);
         Observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
@@ -151,13 +151,13 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
 
     ThingCounts Counts()
     {
-        var month = Month.Current(TimeProvider);
+        var month = Month.Current(time);
         return new ThingCounts(ThingId, month, _counts.TryGetValue(month, out var count) ? count.Clicks : 0, _total, _lastFlattrAt);
     }
 
     async Task LoadCountsAsync(CancellationToken cancellationToken)
     {
-        _loadedIn = Month.Current(TimeProvider);
+        _loadedIn = Month.Current(time);
         var (counts, lastFlattrAt) = await things.CountsAsync(ThingId, cancellationToken);
         foreach (var count in counts)
         {
@@ -172,7 +172,7 @@ public sealed partial class ThingGrain(ThingStore things, ILogger<ThingGrain> lo
     {
         if (_info is not null)
         {
-            if (_loadedIn != Month.Current(TimeProvider))
+            if (_loadedIn != Month.Current(time))
             {
                 // A new month began: subscription clicks materialised in bulk moved the database's counts without passing
                 // through this grain. Reloading is safe in any turn: versions only move forward.

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Silo;
-using Silo.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Things;
 
@@ -9,7 +9,7 @@ namespace Flattr.Things;
 /// decides), so several local activations ([StatelessWorker]) serve it side by side. Counts come from the thing grains' memory.
 /// </summary>
 [StatelessWorker]
-public sealed class ThingRegistryGrain(ThingStore things) : Grain, IThingRegistryGrain
+public sealed class ThingRegistryGrain(ThingStore things, TimeProvider time) : Grain, IThingRegistryGrain
 {
     const int MaximumPageSize = 100;
 
@@ -79,7 +79,7 @@ public sealed class ThingRegistryGrain(ThingStore things) : Grain, IThingRegistr
             throw new FlattrException(FlattrErrors.InvalidParameters, "A search text is at most 200 characters.");
         }
 
-        var (ids, total) = await things.SearchAsync(query, Month.Current(TimeProvider), CancellationToken.None);
+        var (ids, total) = await things.SearchAsync(query, Month.Current(time), CancellationToken.None);
         return new ThingPage(await SnapshotsAsync(ids), total, query.Page, query.Count);
     }
 

@@ -1,5 +1,5 @@
 using Flattr.Ledger;
-using Silo;
+using Orleans;
 
 namespace Flattr.Users;
 
@@ -7,7 +7,7 @@ namespace Flattr.Users;
 /// One user: the profile cached in memory, budget and balance through the ledger stores. Non-reentrant: profile and
 /// budget changes of one user are one at a time; reads are [ReadOnly] on the interface.
 /// </summary>
-public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore ledger) : Grain, IUserGrain
+public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore ledger, TimeProvider time) : Grain, IUserGrain
 {
     UserProfile? _profile;
 
@@ -87,25 +87,23 @@ public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore 
             month.ValueOfOneClickCents);
     }
 
-    async Task<BudgetChange> ChangeBudgetAsync(Func<Task<Flattr.Ledger.BudgetChange>> change)
+    async Task<BudgetChange> ChangeBudgetAsync(Func<Task<BudgetChange>> change)
     {
-        var stored = await change();
-        var current = Month.Current(TimeProvider);
-        var effective = Month.Of(stored.EffectiveMonth);
-        if (effective <= current)
+        var changed = await change();
+        if (changed.AppliesThisMonth)
         {
             // A first budget applies at once: the open wallet must see it before the next click.
-            await GrainFactory.GetWallet(UserId, current).RefreshMeans();
+            await GrainFactory.GetWallet(UserId, Month.Current(time)).RefreshMeans();
         }
 
-        return new BudgetChange(stored.AmountCents, effective, effective <= current);
+        return changed;
     }
 
     async Task<BudgetSchedule> ScheduleAsync()
     {
-        var month = Month.Current(TimeProvider);
+        var month = Month.Current(time);
         var periods = await budgets.GetScheduleAsync(UserId, CancellationToken.None);
-        long AmountFor(Month m) => periods.LastOrDefault(p => Month.Of(p.EffectiveMonth) <= m)?.AmountCents ?? 0;
+        long AmountFor(Month m) => periods.LastOrDefault(p => p.EffectiveMonth <= m)?.AmountCents ?? 0;
         var current = AmountFor(month);
         var next = AmountFor(month.Next());
         return new BudgetSchedule(month, current, next != current ? next : null);

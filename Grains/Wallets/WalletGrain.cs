@@ -4,8 +4,7 @@ using Flattr.Live;
 using Flattr.Subscriptions;
 using Flattr.Things;
 using Microsoft.Extensions.Logging;
-using Silo;
-using StoreClickSource = Flattr.Clicks.ClickSource;
+using Orleans;
 
 namespace Flattr.Wallets;
 
@@ -21,6 +20,7 @@ public sealed partial class WalletGrain(
     SubscriptionStore subscriptionStore,
     WalletStore wallets,
     ThingStore things,
+    TimeProvider time,
     ILogger<WalletGrain> logger)
     : Grain, IWalletGrain
 {
@@ -82,7 +82,7 @@ public sealed partial class WalletGrain(
     public async Task<WithdrawalResult> Withdraw(long thingId)
     {
         RequireGiver();
-        if (_month > Month.Current(TimeProvider))
+        if (_month > Month.Current(time))
         {
             throw new FlattrException(FlattrErrors.MonthClosed, $"{_month} has not begun.");
         }
@@ -97,7 +97,7 @@ public sealed partial class WalletGrain(
             throw new FlattrException(FlattrErrors.NotFound, $"You did not flattr thing {thingId} in {_month}.");
         }
 
-        var result = await clickStore.WithdrawAsync(_giverId, thingId, _month.FirstDay, CancellationToken.None);
+        var result = await clickStore.WithdrawAsync(_giverId, thingId, _month, CancellationToken.None);
         if (result.Status == ClickWriteStatus.NotClicked)
         {
             Release(thingId);
@@ -107,8 +107,8 @@ public sealed partial class WalletGrain(
         Release(thingId);
         var count = result.Count!;
         var giver = click.Anonymous ? null : Identity(_means.Giver!);
-        var change = new ThingCountChange(thingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: true,
-            TimeProvider.GetUtcNow(), giver, Share(click.OwnerId));
+        var change = new ThingCountChange(thingId, count.Month, count.Clicks, count.Version, Withdrawal: true,
+            time.GetUtcNow(), giver, Share(click.OwnerId));
         await ApplyToThingAsync(change);
         return new WithdrawalResult(_giverId, thingId, _month, count.Clicks, _clicks.Count, ValueOfOneClick(_means));
     }
@@ -119,10 +119,10 @@ public sealed partial class WalletGrain(
 
         // A month other than the open current one may be settling or settled by now: read it fresh (without keeping it,
         // since this is a read-only call).
-        var means = _month == Month.Current(TimeProvider) && _means.StoredStatus == MonthStatus.Open
+        var means = _month == Month.Current(time) && _means.StoredStatus == MonthStatus.Open
             ? _means
             : await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
-        var status = means.StoredStatus == MonthStatus.Open && _month < Month.Current(TimeProvider) ? MonthStatus.Ended : means.StoredStatus;
+        var status = means.StoredStatus == MonthStatus.Open && _month < Month.Current(time) ? MonthStatus.Ended : means.StoredStatus;
         var clicks = _clicks.Values.OrderBy(c => c.At).ThenBy(c => c.ThingId).ToImmutableArray();
         return new GiverMonth(_giverId, _month, status, means.BudgetCents, means.BalanceCents, Spend(means), clicks, ValueOfOneClick(means));
     }
@@ -161,7 +161,7 @@ public sealed partial class WalletGrain(
         }
         else if (click.Succeeded)
         {
-            await TakeCommittedClickAsync(giver, target, anonymous: false, StoreClickSource.Subscription, click);
+            await TakeCommittedClickAsync(giver, target, anonymous: false, ClickSource.Subscription, click);
         }
 
         return SubscriptionMapping.ToInfo(subscribed.Subscription, target.Title, _month);
@@ -176,7 +176,7 @@ public sealed partial class WalletGrain(
     async Task<FlattrResult?> CommitAsync(GiverProfile giver, long thingId, bool anonymous)
     {
         var result = await clickStore.AddAsync(
-            new ClickWrite(_giverId, thingId, _month.FirstDay, anonymous, StoreClickSource.Click), CancellationToken.None);
+            new ClickWrite(_giverId, thingId, _month, anonymous, ClickSource.Button), CancellationToken.None);
         if (result.Status == ClickWriteStatus.Duplicate)
         {
             // Another writer (a subscription's materialisation, another process) clicked it first: take the truth from the database.
@@ -187,18 +187,17 @@ public sealed partial class WalletGrain(
         await ThrowIfRefusedAsync(result, thingId);
         var thing = result.Thing ?? throw new InvalidOperationException($"The click on thing {thingId} was added without the thing's details.");
         var target = new ClickTarget(thingId, thing.OwnerId, ThingStatus.Active, thing.Title, thing.Url);
-        return await TakeCommittedClickAsync(giver, target, anonymous, StoreClickSource.Click, result);
+        return await TakeCommittedClickAsync(giver, target, anonymous, ClickSource.Button, result);
     }
 
     /// <summary>Holds a committed click in memory and moves the thing's count.</summary>
-    async Task<FlattrResult> TakeCommittedClickAsync(GiverProfile giver, ClickTarget target, bool anonymous, StoreClickSource source,
+    async Task<FlattrResult> TakeCommittedClickAsync(GiverProfile giver, ClickTarget target, bool anonymous, ClickSource source,
         ClickWriteResult result)
     {
-        var at = TimeProvider.GetUtcNow();
-        Hold(new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous,
-            source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
+        var at = time.GetUtcNow();
+        Hold(new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous, source));
         var count = result.Count!;
-        var change = new ThingCountChange(target.ThingId, Month.Of(count.Month), count.Clicks, count.Version, Withdrawal: false, at,
+        var change = new ThingCountChange(target.ThingId, count.Month, count.Clicks, count.Version, Withdrawal: false, at,
             anonymous ? null : Identity(giver), Share(target.OwnerId));
         var counts = await ApplyToThingAsync(change);
         return new FlattrResult(_giverId, target.ThingId, _month, anonymous, at, count.Clicks, counts?.Total ?? count.Clicks,
@@ -275,15 +274,14 @@ public sealed partial class WalletGrain(
 
     async Task LoadClicksAsync(CancellationToken cancellationToken)
     {
-        var rows = await clickStore.ListForGiverAsync(_giverId, _month.FirstDay, cancellationToken);
+        var rows = await clickStore.ListForGiverAsync(_giverId, _month, cancellationToken);
         var infos = (await things.GetManyAsync(rows.Select(r => r.ThingId).ToArray(), cancellationToken)).ToDictionary(t => t.Id);
         _clicks.Clear();
         _clicksByOwner.Clear();
         foreach (var row in rows)
         {
             var info = infos[row.ThingId];
-            Hold(new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous,
-                row.Source == StoreClickSource.Subscription ? ClickSource.Subscription : ClickSource.Button));
+            Hold(new GiverClick(row.ThingId, info.Title, info.Url, info.OwnerId, row.CreatedAt, row.Anonymous, row.Source));
         }
     }
 
@@ -304,7 +302,7 @@ public sealed partial class WalletGrain(
     /// <summary>Clicks go only to the current month (per the DI clock) while the database still has it open.</summary>
     void RequireOpenForClicks()
     {
-        var current = Month.Current(TimeProvider);
+        var current = Month.Current(time);
         if (_month != current)
         {
             throw new FlattrException(FlattrErrors.MonthClosed,

@@ -5,7 +5,7 @@ using Flattr.Web.Hosting;
 using Flattr.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Accounts;
 

@@ -1,6 +1,6 @@
 using Flattr.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Accounts;
 

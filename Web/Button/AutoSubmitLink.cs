@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Things;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Button;
 

@@ -6,7 +6,7 @@ using Flattr.Web.Live;
 using Flattr.Web.Security;
 using Microsoft.Net.Http.Headers;
 using QRCoder;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Button;
 

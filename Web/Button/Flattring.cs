@@ -1,7 +1,7 @@
 using Flattr.Things;
 using Flattr.Wallets;
 using Flattr.Web.Localization;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Button;
 

@@ -1,6 +1,6 @@
 using Flattr.Things;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Button;
 

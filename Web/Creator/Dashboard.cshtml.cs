@@ -5,7 +5,7 @@ using Flattr.Things;
 using Flattr.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Creator;
 

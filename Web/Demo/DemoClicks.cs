@@ -1,6 +1,6 @@
 using Flattr.Web.Button;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Demo;
 

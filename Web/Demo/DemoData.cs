@@ -3,7 +3,7 @@ using Flattr.Things;
 using Flattr.Users;
 using Flattr.Web.Accounts;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Demo;
 

@@ -8,7 +8,7 @@ using Flattr.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Giver;
 

@@ -1,10 +1,8 @@
-using Npgsql;
-
 namespace Flattr.Web.Hosting;
 
 /// <summary>
-/// Turns "the database cannot be reached right now" (a restart, a failover, a cut connection: a transient Npgsql failure
-/// anywhere in the exception chain, e.g. inside a failed click batch) into <c>503 Service Unavailable</c> with
+/// Turns "the database cannot be reached right now" (a restart, a failover, a cut connection: the grains answer
+/// <see cref="DatabaseUnavailableException"/> for a transient Npgsql failure, e.g. inside a failed click batch) into <c>503 Service Unavailable</c> with
 /// <c>Retry-After</c> and a Flattr error body, instead of a 500. Nothing needs restarting: the next request opens new
 /// connections. Any other failure goes on to the error page as before.
 /// </summary>
@@ -30,12 +28,12 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
         }
     }
 
-    /// <summary>True when a transient Npgsql failure (connection refused or lost, server shutting down or starting) caused it.</summary>
+    /// <summary>True when the grains reported the database unavailable (connection refused or lost, server shutting down or starting).</summary>
     public static bool IsDatabaseUnavailable(Exception? exception)
     {
         for (var depth = 0; exception is not null && depth < 16; depth++)
         {
-            if (exception is NpgsqlException { IsTransient: true })
+            if (exception is DatabaseUnavailableException)
             {
                 return true;
             }

@@ -76,7 +76,6 @@ public static class WebComposition
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
-        app.UseMiddleware<UnstorableTextMiddleware>();
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
         // Routing first: the static file middleware then passes over every request that matched an endpoint without

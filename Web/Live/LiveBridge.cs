@@ -2,7 +2,7 @@ using Flattr.Live;
 using Flattr.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Live;
 

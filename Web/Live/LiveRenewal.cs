@@ -1,5 +1,5 @@
 using Flattr.Live;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Live;
 

@@ -87,7 +87,6 @@ public sealed partial class Texts
         ErrorTitle = "Something went wrong",
         ErrorTooManyRequests = "Too many attempts. Please wait a minute and try again.",
         ErrorUnavailable = "Flattr cannot reach its database for a moment. Please try again in a few seconds: a repeated flattr is never counted twice.",
-        ErrorUnstorableText = "Text may not contain the NUL character (U+0000).",
         ErrorUrlTaken = "This address is already registered as a thing.",
         ErrorUsername = "A username has 3 to 30 lower-case letters, digits or underscores.",
         ErrorUsernameTaken = "That username is taken.",

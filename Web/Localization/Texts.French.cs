@@ -87,7 +87,6 @@ public sealed partial class Texts
         ErrorTitle = "Un problème est survenu",
         ErrorTooManyRequests = "Trop de tentatives. Patientez une minute et réessayez.",
         ErrorUnavailable = "Flattr ne joint pas sa base de données pour l’instant. Réessayez dans quelques secondes : un flattr répété n’est jamais compté deux fois.",
-        ErrorUnstorableText = "Le texte ne peut pas contenir le caractère NUL (U+0000).",
         ErrorUrlTaken = "Cette adresse est déjà enregistrée comme contenu.",
         ErrorUsername = "Un nom d’utilisateur compte de 3 à 30 lettres minuscules, chiffres ou tirets bas.",
         ErrorUsernameTaken = "Ce nom d’utilisateur est déjà pris.",

@@ -87,7 +87,6 @@ public sealed partial class Texts
         ErrorTitle = "Etwas ist schiefgegangen",
         ErrorTooManyRequests = "Zu viele Versuche. Bitte warte eine Minute und versuche es erneut.",
         ErrorUnavailable = "Flattr erreicht seine Datenbank gerade nicht. Bitte versuche es in ein paar Sekunden erneut: ein wiederholter Flattr zählt nie doppelt.",
-        ErrorUnstorableText = "Text darf das NUL-Zeichen (U+0000) nicht enthalten.",
         ErrorUrlTaken = "Diese Adresse ist schon als Ding registriert.",
         ErrorUsername = "Ein Benutzername hat 3 bis 30 Kleinbuchstaben, Ziffern oder Unterstriche.",
         ErrorUsernameTaken = "Dieser Benutzername ist schon vergeben.",

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Flattr.Settlement;
-using Silo;
-using Silo.Postgres.Migrations;
+using Orleans;
+using Flattr.Silo.Database;
+using Flattr.Silo.Database.Migrations;
+using Flattr.Silo.Database.Schema;
+using Flattr.Silo.Hosting;
 
 namespace Flattr.Web.Operator;
 
@@ -28,17 +31,28 @@ public static class OperatorCommands
 
         var builder = Host.CreateApplicationBuilder(args.Skip(args[0] == "settle" ? 2 : 1).ToArray());
 
-        // An operator process settles only what it is told to: the web's month-end reminder does the rest.
-        builder.Configuration.AddInMemoryCollection([new("Flattr:Settlement:StartMonthEndReminder", "false")]);
+        // An operator process settles only what it is told to: the web's month-end reminder does the rest. Its silo joins the
+        // cluster on free ports, so it can run beside a web or silo process of the same machine.
+        builder.Configuration.AddInMemoryCollection([
+            new("Flattr:Settlement:StartMonthEndReminder", "false"),
+            new($"{FlattrClusterOptions.Section}:{nameof(FlattrClusterOptions.SiloPort)}", "0"),
+            new($"{FlattrClusterOptions.Section}:{nameof(FlattrClusterOptions.GatewayPort)}", "0"),
+        ]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var connectionString = await FlattrSilo.ConnectionStringAsync(builder.Configuration, null, cancellationToken);
-        builder.Services.AddFlattrSilo(builder.Configuration, connectionString);
-        using var host = builder.Build();
-        if (args[0] == "migrate")
+        var connectionString = await FlattrSiloHosting.ConnectionStringAsync(builder.Configuration, null, cancellationToken);
+        if (await PostgresReachability.ProblemAsync(connectionString, cancellationToken) is { } problem)
         {
-            return await MigrationCommand.RunAsync(host.Services, output, cancellationToken);
+            await output.WriteLineAsync(problem);
+            return 1;
         }
 
+        if (args[0] == "migrate")
+        {
+            return await MigrationCommand.RunAsync(connectionString, SchemaModules.All, output, cancellationToken);
+        }
+
+        builder.UseOrleans(silo => silo.AddFlattrSilo(builder.Configuration, connectionString));
+        using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         try
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using Flattr.Payments;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Payments;
 

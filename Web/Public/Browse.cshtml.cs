@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Flattr.Things;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Public;
 

@@ -3,7 +3,7 @@ using Flattr.Users;
 using Flattr.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Public;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Flattr.Live;
 using Flattr.Things;
 using Flattr.Web.Live;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Public;
 
@@ -106,9 +106,6 @@ public sealed class TrendingBoard(IGrainFactory grains, TimeProvider time)
             return _activity;
         }
     }
-
-    /// <summary>The heat as it stands now, for display (1.0 = one fresh click).</summary>
-    public double CurrentHeat(double heat) => Math.Exp(heat - Exponent(time.GetUtcNow()));
 
     async Task EnsureSeededAsync(CancellationToken cancellationToken)
     {

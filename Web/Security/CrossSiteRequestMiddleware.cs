@@ -15,8 +15,7 @@ public sealed class CrossSiteRequestMiddleware(RequestDelegate next)
         }
 
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (!string.Equals(site, "cross-site", StringComparison.OrdinalIgnoreCase)
-            || context.GetEndpoint()?.Metadata.GetMetadata<AllowCrossSiteRequestsAttribute>() is not null)
+        if (!string.Equals(site, "cross-site", StringComparison.OrdinalIgnoreCase))
         {
             return next(context);
         }

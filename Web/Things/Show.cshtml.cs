@@ -6,7 +6,7 @@ using Flattr.Web.Button;
 using Flattr.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Things;
 

@@ -5,7 +5,7 @@ using Flattr.Api;
 using Flattr.Web.Api.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Api.Authentication;
 

@@ -4,7 +4,7 @@ using Flattr.Web.Api.Authentication;
 using Flattr.Web.Api.Errors;
 using Flattr.Web.Api.Hosting;
 using Flattr.Web.Api.Requests;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Api.Idempotency;
 

@@ -8,7 +8,7 @@ using Flattr.Web.Api.Json;
 using Flattr.Web.Api.RateLimiting;
 using Flattr.Web.Api.Representations;
 using Flattr.Web.Api.Requests;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Api.OAuth;
 

@@ -4,7 +4,7 @@ using Flattr.Api;
 using Flattr.Things;
 using Flattr.Users;
 using Flattr.Web.Api.Authentication;
-using Silo;
+using Orleans;
 
 namespace Flattr.Web.Api.Representations;
 
@@ -62,9 +62,6 @@ public sealed class ApiView(HttpContext http, IGrainFactory grains, TimeProvider
         var owners = fullOwners ? await ProfilesAsync(visible.Select(s => s.Info.OwnerId)) : null;
         return [.. visible.Select(s => Thing(s, owners?[s.Info.OwnerId], flattred, subscribed))];
     }
-
-    public async Task<ThingJson> ThingAsync(ThingSnapshot snapshot, bool fullOwner) =>
-        (await ThingsAsync([snapshot], fullOwner)).Single();
 
     ThingJson Thing(ThingSnapshot snapshot, UserProfile? owner, ImmutableHashSet<long>? flattred, ImmutableHashSet<long>? subscribed)
     {

@@ -1,0 +1,166 @@
+using Flattr.Clicks;
+using Flattr.Wallets;
+using Npgsql;
+
+namespace Flattr.Subscriptions;
+
+/// <summary>
+/// Subscriptions: a standing click on a thing for 3, 6 or 12 months or until cancelled. The current month's
+/// click is written through the <see cref="ClickStore"/> at subscribe time; the clicks of later months are
+/// materialised by <see cref="MaterialiseMonthAsync"/> (settlement planning calls the same SQL).
+/// </summary>
+public sealed class SubscriptionStore(NpgsqlDataSource dataSource, TimeProvider clock, ClickStore clicks)
+{
+    const string Columns = "id, giver_id, thing_id, start_month, months, cancelled_at, created_at";
+
+    /// <summary>
+    /// Subscribes the giver to the thing from the current month. Refused for an unknown giver or thing
+    /// (<c>not_found</c>), a deleted thing (<c>thing_inactive</c>), one's own thing (<c>flattr_owner</c>), a length
+    /// other than 3, 6, 12 or null (<c>invalid_parameters</c>) and a subscription already running (<c>conflict</c>).
+    /// </summary>
+    public async Task<SubscriptionResult> SubscribeAsync(long giverId, long thingId, int? months, CancellationToken cancellationToken = default)
+    {
+        if (months is not (null or 3 or 6 or 12))
+        {
+            throw new FlattrException(FlattrErrors.InvalidParameters, "A subscription runs for 3, 6 or 12 months, or until cancelled.");
+        }
+
+        var now = clock.GetUtcNow();
+        var current = Month.Of(now);
+        Subscription subscription;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using (var check = new NpgsqlCommand("""
+                SELECT pg_advisory_xact_lock(hashtextextended('subscription:' || $1 || ':' || $2, 0)),
+                       EXISTS (SELECT 1 FROM users WHERE id = $1),
+                       (SELECT owner_id FROM things WHERE id = $2),
+                       (SELECT status FROM things WHERE id = $2),
+                       EXISTS (SELECT 1 FROM subscriptions s
+                               WHERE s.giver_id = $1 AND s.thing_id = $2 AND s.cancelled_at IS NULL
+                                 AND (s.months IS NULL OR $3 < (s.start_month + make_interval(months => s.months))::date))
+                """, connection, transaction))
+            {
+                check.Parameters.Add(new NpgsqlParameter<long> { TypedValue = giverId });
+                check.Parameters.Add(new NpgsqlParameter<long> { TypedValue = thingId });
+                check.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.FirstDay });
+                await using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (!reader.GetBoolean(1))
+                {
+                    throw new FlattrException(FlattrErrors.NotFound, $"User {giverId} does not exist.");
+                }
+
+                if (reader.IsDBNull(2))
+                {
+                    throw new FlattrException(FlattrErrors.NotFound, $"Thing {thingId} does not exist.");
+                }
+
+                if (reader.GetString(3) != "active")
+                {
+                    throw new FlattrException(FlattrErrors.ThingInactive, $"Thing {thingId} is deleted.");
+                }
+
+                if (reader.GetInt64(2) == giverId)
+                {
+                    throw new FlattrException(FlattrErrors.FlattrOwner, "You cannot subscribe to your own thing.");
+                }
+
+                if (reader.GetBoolean(4))
+                {
+                    throw new FlattrException(FlattrErrors.Conflict, $"User {giverId} already subscribes to thing {thingId}.");
+                }
+            }
+
+            await using var insert = new NpgsqlCommand($"""
+                INSERT INTO subscriptions (giver_id, thing_id, start_month, months, created_at) VALUES ($1, $2, $3, $4, $5)
+                RETURNING {Columns}
+                """, connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = giverId });
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = thingId });
+            insert.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.FirstDay });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)months ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+            subscription = (await ReadAllAsync(insert, cancellationToken).ConfigureAwait(false))[0];
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var click = await clicks.AddAsync(new ClickWrite(giverId, thingId, current, Anonymous: false, ClickSource.Subscription), cancellationToken)
+            .ConfigureAwait(false);
+        return new SubscriptionResult(subscription, click);
+    }
+
+    /// <summary>Cancels the giver's subscription (idempotent); the current month still counts.</summary>
+    public async Task<Subscription> CancelAsync(long giverId, long subscriptionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            WITH cancelled AS (
+                UPDATE subscriptions SET cancelled_at = $3 WHERE id = $1 AND giver_id = $2 AND cancelled_at IS NULL RETURNING {Columns}
+            )
+            SELECT {Columns} FROM cancelled
+            UNION ALL
+            SELECT {Columns} FROM subscriptions WHERE id = $1 AND giver_id = $2 AND cancelled_at IS NOT NULL
+            """);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = subscriptionId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = giverId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        var rows = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0
+            ? rows[0]
+            : throw new FlattrException(FlattrErrors.NotFound, $"User {giverId} has no subscription {subscriptionId}.");
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListForGiverAsync(long giverId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM subscriptions WHERE giver_id = $1 ORDER BY id");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = giverId });
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the subscription clicks of an open month (e.g. when it begins, so creators see them live) and
+    /// returns how many were added. A month that is settling or settled is left alone (returns 0).
+    /// </summary>
+    public async Task<int> MaterialiseMonthAsync(Month month, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var open = new NpgsqlCommand("""
+            INSERT INTO months (month) VALUES ($1) ON CONFLICT DO NOTHING;
+            """, connection, transaction))
+        {
+            open.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
+            await open.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var lockMonth = new NpgsqlCommand("SELECT status = 'open' FROM months WHERE month = $1 FOR SHARE", connection, transaction))
+        {
+            lockMonth.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
+            if (await lockMonth.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        await using var materialise = new NpgsqlCommand(SubscriptionSql.MaterialiseMonth, connection, transaction);
+        materialise.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
+        materialise.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        var added = (int)(await materialise.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    static async Task<List<Subscription>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<Subscription>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new Subscription(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Month.Of(reader.GetFieldValue<DateOnly>(3)),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return rows;
+    }
+}

@@ -1,6 +1,0 @@
-namespace Silo.Reminders;
-
-public interface IGrainReminder
-{
-    string ReminderName { get; }
-}
