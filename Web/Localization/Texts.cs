@@ -226,7 +226,6 @@ public sealed partial class Texts
 
     public required string ErrorUnavailable { get; init; }
 
-
     public required string ErrorUrlTaken { get; init; }
 
     public required string ErrorUsername { get; init; }
