@@ -3,6 +3,7 @@ using Flattr.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Orleans.Runtime;
 
 namespace Flattr.Web.Live;
 
@@ -38,26 +39,35 @@ public sealed partial class LiveBridge(
     public async Task WatchThingAsync(string connectionId, long thingId, CancellationToken cancellationToken)
     {
         var group = LiveGroups.Thing(thingId);
-        var created = Join(_things, thingId, connectionId, group, () => new ThingWatch(thingId, hub, _interval, time));
-        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
-        if (created is not null)
+        var created = Join(_things, thingId, connectionId, group, () =>
         {
-            created.Reference = grains.CreateObjectReference<IThingObserver>(created);
+            var watch = new ThingWatch(thingId, hub, _interval, time);
+            watch.Reference = grains.CreateObjectReference<IThingObserver>(watch);
+            return watch;
+        });
+        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
+        if (created?.Reference is { } reference)
+        {
             try
             {
-                await grains.GetThing(thingId).Watch(created.Reference);
+                await grains.GetThing(thingId).Watch(reference);
             }
             catch
             {
                 // No such thing (or it could not be reached): hold nothing for it.
                 await hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Thing(thingId), CancellationToken.None);
+                ThingWatch? released;
                 lock (_lock)
                 {
                     Forget(connectionId, LiveGroups.Thing(thingId));
-                    Leave(_things, thingId, connectionId);
+                    released = Leave(_things, thingId, connectionId);
                 }
 
-                grains.DeleteObjectReference<IThingObserver>(created);
+                if (released?.Reference is { } unused)
+                {
+                    grains.DeleteObjectReference<IThingObserver>(unused);
+                }
+
                 throw;
             }
         }
@@ -79,12 +89,16 @@ public sealed partial class LiveBridge(
     public async Task WatchCreatorAsync(string connectionId, long creatorId, CancellationToken cancellationToken)
     {
         var group = LiveGroups.Creator(creatorId);
-        var created = Join(_creators, creatorId, connectionId, group, () => new CreatorWatch(creatorId, hub, _interval, time));
-        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
-        if (created is not null)
+        var created = Join(_creators, creatorId, connectionId, group, () =>
         {
-            created.Reference = grains.CreateObjectReference<ICreatorObserver>(created);
-            await grains.GetCreator(creatorId).Watch(created.Reference);
+            var watch = new CreatorWatch(creatorId, hub, _interval, time);
+            watch.Reference = grains.CreateObjectReference<ICreatorObserver>(watch);
+            return watch;
+        });
+        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
+        if (created?.Reference is { } reference)
+        {
+            await grains.GetCreator(creatorId).Watch(reference);
         }
     }
 
@@ -114,7 +128,7 @@ public sealed partial class LiveBridge(
             if (creator.Reference is { } reference)
             {
                 await Quietly(() => grains.GetCreator(creator.CreatorId).Unwatch(reference));
-                grains.DeleteObjectReference<ICreatorObserver>(creator);
+                grains.DeleteObjectReference<ICreatorObserver>(reference);
             }
         }
     }
@@ -204,7 +218,7 @@ public sealed partial class LiveBridge(
         if (thing?.Reference is { } reference)
         {
             await Quietly(() => grains.GetThing(thing.ThingId).Unwatch(reference));
-            grains.DeleteObjectReference<IThingObserver>(thing);
+            grains.DeleteObjectReference<IThingObserver>(reference);
         }
     }
 
@@ -241,9 +255,9 @@ public sealed partial class LiveBridge(
         {
             await call();
         }
-        catch (Exception e) when (e is FlattrException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is FlattrException or DatabaseUnavailableException or OrleansException or TimeoutException or InvalidOperationException)
         {
-            // A deleted thing or a grain that is briefly unavailable: the next renewal tries again.
+            // A deleted thing, or a grain or silo or the database briefly unavailable: the next renewal tries again.
             LogRenewFailed(logger, e);
         }
     }

@@ -37,7 +37,7 @@ public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge,
         }
         finally
         {
-            grains.DeleteObjectReference<IThingObserver>(feed);
+            grains.DeleteObjectReference<IThingObserver>(reference);
             await applying.ContinueWith(static _ => { }, TaskScheduler.Default);
         }
     }

@@ -20,7 +20,7 @@ sealed class ThingWatch : IThingObserver
 
     public long ThingId { get; }
 
-    /// <summary>The reference grains call; set once the runtime made one.</summary>
+    /// <summary>Orleans' reference to this observer (made with the watch), which grains call; deleted when the last watcher leaves.</summary>
     public IThingObserver? Reference { get; set; }
 
     public Task OnCountChanged(ThingCountChanged change)

@@ -2,13 +2,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Flattr.Testing.Database;
 using Flattr.Things;
 using Flattr.Users;
 using Flattr.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Silo;
-using Silo.Testing.Database;
+using Orleans;
 
 namespace Flattr.Api.Tests.Hosting;
 
@@ -46,10 +46,14 @@ public class ApiHost : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Flattr"] = _database.ConnectionString,
-            ["Flattr:ServiceId"] = "api-tests",
+            ["Flattr:Cluster:ServiceId"] = "api-tests",
             ["Flattr:Payments:Sandbox:WebhookSecret"] = WebhookSecret,
             ["Flattr:Settlement:StartMonthEndReminder"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The app co-hosts a silo; several apps run in one test process, so each listens on free ports.
+            ["Flattr:Cluster:SiloPort"] = "0",
+            ["Flattr:Cluster:GatewayPort"] = "0",
 
             // The tests sign in many times a minute from one address; the web's sign-in limit is tested by the web.
             ["Flattr:Web:SignInAttemptsPerMinute"] = "10000",

@@ -1,7 +1,7 @@
 using Flattr.Web.Api.Hosting;
 using Flattr.Web.Api.RateLimiting;
 using Microsoft.Extensions.Options;
-using Silo.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Flattr.Api.Tests.Units;
 
@@ -21,7 +21,7 @@ public sealed class HourlyWindowLimiterTests
     [Fact]
     public void A_window_grants_its_permits_then_refuses_and_reports_what_remains()
     {
-        var clock = new ManualTimeProvider(HalfPast);
+        var clock = new FakeTimeProvider(HalfPast);
         var windows = new ApiRateLimits(Options.Create(new ApiOptions { TokenRequestsPerHour = 3 }), clock);
         var key = new ApiRateLimitKey("token:7", ApiRateLimitKey.HourOf(HalfPast));
         using var limiter = windows.Create(key);
@@ -35,7 +35,7 @@ public sealed class HourlyWindowLimiterTests
     [Fact]
     public void A_window_is_idle_once_its_hour_is_over_and_leaves_the_registry_when_disposed()
     {
-        var clock = new ManualTimeProvider(HalfPast);
+        var clock = new FakeTimeProvider(HalfPast);
         var windows = new ApiRateLimits(Options.Create(new ApiOptions { AddressRequestsPerHour = 10 }), clock);
         var key = new ApiRateLimitKey("address:127.0.0.1", ApiRateLimitKey.HourOf(HalfPast));
         var limiter = windows.Create(key);

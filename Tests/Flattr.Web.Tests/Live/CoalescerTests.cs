@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Web.Live;
-using Silo.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Flattr.Web.Tests.Live;
 
@@ -9,7 +9,7 @@ public sealed class CoalescerTests
     [Fact]
     public async Task The_first_update_goes_out_at_once_and_a_burst_is_merged_into_one_message_per_interval()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var sent = new List<ImmutableList<int>>();
         var coalescer = new Coalescer<ImmutableList<int>>(TimeSpan.FromMilliseconds(100), time, batch =>
         {

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Flattr.Web.Security.DataProtection;
 using Microsoft.AspNetCore.DataProtection;
-using Silo.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Flattr.Web.Tests.Security;
 
 public sealed class UnprotectCacheTests : IDisposable
 {
-    readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     readonly CountingProvider _real = new(new EphemeralDataProtectionProvider());
     readonly UnprotectedPayloadCache _cache;
     readonly CachingDataProtectionProvider _provider;

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using Flattr.Payments;
+using Flattr.Testing.Database;
 using Flattr.Users;
 using Flattr.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Silo;
-using Silo.Testing.Database;
+using Orleans;
 
 namespace Flattr.Web.Tests.Support;
 
@@ -40,6 +40,10 @@ public sealed class FlattrApp : IAsyncLifetime
         ["Flattr:Web:SignInAttemptsPerMinute"] = "10000",
         ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "10000",
         ["Logging:LogLevel:Default"] = "Warning",
+
+        // The app co-hosts a silo; several apps run in one test process, so each listens on free ports.
+        ["Flattr:Cluster:SiloPort"] = "0",
+        ["Flattr:Cluster:GatewayPort"] = "0",
     };
 
     public async Task InitializeAsync()
