@@ -10,7 +10,7 @@ namespace Flattr.Benchmarks;
 
 /// <summary>
 /// The whole run: database baselines first (pgbench, while nothing else uses the server), then the app with its seeded
-/// population for the web figures, then the settlement, memory and runtime figures in their own processes. Every load runs
+/// population for the web figures, then the settlement, memory and grain-call figures in their own processes. Every load runs
 /// for a fixed time on loopback; every process started here is stopped here. A scenario that fails becomes a row saying so.
 /// </summary>
 public static class BenchmarkRun
@@ -107,6 +107,9 @@ public static class BenchmarkRun
                 $"{givers.Count + creators.Count} users signed in through /signin in {clock.Elapsed.TotalSeconds:N1} s (not measured)");
             Log(details["sign-ins"]);
 
+            // The clicks' CPU per request is compared with the hello-world endpoint's in the same run: the reads part measures
+            // it; without the reads, the clicks part measures a short hello-world round of its own.
+            IReadOnlyDictionary<int, LoadResult>? clicks = null;
             if (settings.Runs("clicks"))
             {
                 figures.AddRange(await Guarded(ClickThroughput.Group, async () =>
@@ -116,14 +119,40 @@ public static class BenchmarkRun
                     details["clicks stored"] = string.Create(CultureInfo.InvariantCulture,
                         $"{stored:N0} clicks in the database after the click loads (warm-up included); {answered:N0} measured clicks answered 200");
                     Log(details["clicks stored"]);
-                    return [.. ClickThroughput.Figures(ours, baseline ?? new Dictionary<int, LoadResult>())];
+                    clicks = ours;
+                    return [];
                 }));
             }
 
+            LoadResult? hello = null;
             if (settings.Runs("reads"))
             {
-                figures.AddRange(await Guarded(ButtonReads.Group, () => ButtonReads.RunAsync(settings, app,
-                    population.LoadThingIds.Concat(population.Creators.Select(c => c.LiveThingId)), Log, cancellationToken)));
+                figures.AddRange(await Guarded(ButtonReads.Group, async () =>
+                {
+                    var (reads, helloWorld) = await ButtonReads.RunAsync(settings, app,
+                        population.LoadThingIds.Concat(population.Creators.Select(c => c.LiveThingId)), Log, cancellationToken);
+                    hello = helloWorld;
+                    return reads;
+                }));
+            }
+
+            if (clicks is not null)
+            {
+                if (hello is null)
+                {
+                    try
+                    {
+                        hello = await ButtonReads.HelloWorldAsync(settings, app, Log, cancellationToken);
+                        details["hello world for the clicks"] = string.Create(CultureInfo.InvariantCulture,
+                            $"no hello-world load from the reads: the clicks' CPU baseline is a round of its own, {hello.AppCpuMicrosPerRequest:N1} µs/request");
+                    }
+                    catch (Exception e) when (Recoverable(e))
+                    {
+                        Log($"the hello-world load for the clicks failed: {e}");
+                    }
+                }
+
+                figures.AddRange(ClickThroughput.Figures(clicks, baseline ?? new Dictionary<int, LoadResult>(), hello));
             }
 
             if (settings.Runs("live"))
@@ -146,12 +175,16 @@ public static class BenchmarkRun
         {
             return await scenario();
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException or Npgsql.NpgsqlException)
+        catch (Exception e) when (Recoverable(e))
         {
             Log($"{group} failed: {e}");
             return [Figure.Failed(group, group, string.Empty, "failed: " + e.Message.Split('\n')[0])];
         }
     }
+
+    /// <summary>What a failed scenario throws (a load that failed, the app gone, the database refusing): the run goes on.</summary>
+    static bool Recoverable(Exception e) =>
+        e is InvalidOperationException or TimeoutException or HttpRequestException or IOException or Npgsql.NpgsqlException;
 
     static void Log(string message) =>
         Console.Error.WriteLine($"[bench {DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");

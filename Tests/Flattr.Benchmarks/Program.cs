@@ -1,6 +1,8 @@
 // The benchmark command. bash .ci/bench builds everything in Release, starts the private PostgreSQL and runs:
 //   dotnet Flattr.Benchmarks.dll run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains] [--connections 16,64,256]
-// The memory figure runs in a fresh process of its own: dotnet Flattr.Benchmarks.dll thing-memory COUNT
+// The memory and grain-call figures run in fresh processes of their own, each hosting an Orleans silo:
+//   dotnet Flattr.Benchmarks.dll thing-memory COUNT
+//   dotnet Flattr.Benchmarks.dll grain-calls CALLS_PER_ROUND
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Flattr.Benchmarks;
@@ -24,6 +26,7 @@ try
     {
         ["run", .. var rest] => await BenchmarkRun.RunAsync(BenchSettings.Parse(rest), stop.Token),
         ["thing-memory", var count] => await ThingMemory.MeasureAsync(int.Parse(count, CultureInfo.InvariantCulture), Console.Out, stop.Token),
+        ["grain-calls", var calls] => await GrainCalls.MeasureAsync(int.Parse(calls, CultureInfo.InvariantCulture), Console.Out, stop.Token),
         _ => Usage(),
     };
 }
@@ -42,5 +45,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Flattr.Benchmarks run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains] [--connections 16,64,256]");
     Console.Error.WriteLine("       Flattr.Benchmarks thing-memory COUNT");
+    Console.Error.WriteLine("       Flattr.Benchmarks grain-calls CALLS_PER_ROUND");
     return 2;
 }

@@ -8,7 +8,7 @@ namespace Flattr.Settlement.Load;
 /// </summary>
 internal static class LoadSeed
 {
-    public static async Task SeedAsync(NpgsqlDataSource dataSource, DateOnly month, int givers, int clicksPerGiver, int things)
+    public static async Task SeedAsync(NpgsqlDataSource dataSource, Month month, int givers, int clicksPerGiver, int things)
     {
         var creators = things / 2;
         await ExecuteAsync(dataSource, """
@@ -24,11 +24,11 @@ internal static class LoadSeed
             SELECT u.id, 'https://example.org/' || u.username || '/' || k, 'Thing ' || k || ' of ' || u.username, 'text', 'en_GB'
             FROM users u CROSS JOIN generate_series(1, 2) AS k WHERE u.username LIKE 'creator\_%' ORDER BY u.id, k
             """);
-        await ExecuteAsync(dataSource, "INSERT INTO months (month) VALUES ($1)", month);
+        await ExecuteAsync(dataSource, "INSERT INTO months (month) VALUES ($1)", month.FirstDay);
         await ExecuteAsync(dataSource, """
             INSERT INTO budgets (user_id, effective_month, amount_cents)
             SELECT id, $1, 200 + (id * 37) % 9801 FROM users WHERE username LIKE 'giver\_%'
-            """, month);
+            """, month.FirstDay);
         // Deposits of 8 to 98 EUR: one balanced transaction each (clearing -D, fees +F, user +(D - F)).
         await ExecuteAsync(dataSource, """
             INSERT INTO ledger_transactions (kind, idempotency_key, user_id)
@@ -59,7 +59,7 @@ internal static class LoadSeed
             SELECT giver.id, thing.id, $1
             FROM giver CROSS JOIN generate_series(0, $2 - 1) AS k
             JOIN thing ON thing.n = (giver.g * 7919 + k * 4729) % $3
-            """, month, clicksPerGiver, things);
+            """, month.FirstDay, clicksPerGiver, things);
         await ExecuteAsync(dataSource, """
             INSERT INTO thing_month_counts (thing_id, month, clicks, version)
             SELECT thing_id, month, count(*), 1 FROM clicks GROUP BY thing_id, month

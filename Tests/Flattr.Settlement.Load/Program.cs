@@ -4,22 +4,23 @@
 // giversPerBatch defaults to the engine's own default (SettlementOptions), so the figure is the production setting's.
 // The server is FLATTR_TEST_POSTGRES, else Host=127.0.0.1;Port=5432;Username=postgres. The database is dropped after.
 using System.Diagnostics;
-using Flattr.Clicks;
+using Flattr;
 using Flattr.Ledger;
 using Flattr.Money;
 using Flattr.Settlement;
 using Flattr.Settlement.Load;
+using Flattr.Silo.Database.Migrations;
+using Flattr.Silo.Database.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using Silo.Postgres.Migrations;
 
 var givers = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var clicksPerGiver = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
 const int Things = 20_000;
 var giversPerBatch = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : new SettlementOptions().GiversPerBatch;
-var month = new DateOnly(2026, 3, 1);
+var month = new Month(2026, 3);
 var server = Environment.GetEnvironmentVariable("FLATTR_TEST_POSTGRES") is { Length: > 0 } configured
     ? configured
     : "Host=127.0.0.1;Port=5432;Username=postgres";
@@ -29,14 +30,14 @@ await AdminAsync($"CREATE DATABASE \"{name}\"");
 try
 {
     await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString);
-    await MigrationRunner.ApplyAsync(dataSource, [new MigrationModule("flattr", typeof(ClickStore).Assembly, "Flattr.Schema.")], CancellationToken.None);
+    await MigrationRunner.ApplyAsync(dataSource, [SchemaModules.Flattr], CancellationToken.None);
 
     var clock = Stopwatch.StartNew();
     await LoadSeed.SeedAsync(dataSource, month, givers, clicksPerGiver, Things);
     Console.WriteLine($"seeded {givers:N0} givers, {await CountAsync(dataSource, "clicks"):N0} clicks, {Things:N0} things in {clock.Elapsed.TotalSeconds:N1} s");
 
     var rowsBefore = await CountAsync(dataSource, "ledger_entries") + await CountAsync(dataSource, "ledger_transactions");
-    var settleAt = new FixedClock(new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1).AddHours(1));
+    var settleAt = new FixedClock(month.End.AddHours(1));
     var engine = new SettlementEngine(dataSource, settleAt, Options.Create(new MoneyRules()),
         Options.Create(new SettlementOptions { GiversPerBatch = giversPerBatch }), NullLogger<SettlementEngine>.Instance);
     clock.Restart();

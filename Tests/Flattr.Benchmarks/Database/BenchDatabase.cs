@@ -1,7 +1,6 @@
-using Flattr.Hosting;
+using Flattr.Silo.Database.Migrations;
+using Flattr.Silo.Database.Schema;
 using Npgsql;
-using Silo.Postgres.Migrations;
-using Silo.Postgres.Schema;
 
 namespace Flattr.Benchmarks.Database;
 
@@ -24,7 +23,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>Creates an empty database; with <paramref name="migrate"/> also the silo's and Flattr's tables.</summary>
+    /// <summary>Creates an empty database; with <paramref name="migrate"/> also every schema module's tables (Orleans' and Flattr's), as the app's start-up would make them.</summary>
     public static async Task<BenchDatabase> CreateAsync(string server, string prefix, bool migrate, CancellationToken cancellationToken)
     {
         var name = prefix + "_" + Guid.NewGuid().ToString("N")[..10];
@@ -32,7 +31,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         var database = new BenchDatabase(server, name);
         if (migrate)
         {
-            await MigrationRunner.ApplyAsync(database.DataSource, [SiloSchema.Module, FlattrSchema.Module], cancellationToken);
+            await MigrationRunner.ApplyAsync(database.DataSource, SchemaModules.All, cancellationToken);
         }
 
         return database;

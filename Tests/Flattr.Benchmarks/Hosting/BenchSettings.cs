@@ -30,8 +30,6 @@ public sealed class BenchSettings
 
     public string SettlementLoadDll => Built("Flattr.Settlement.Load");
 
-    public string SiloBenchmarksDll => Built("Silo.Benchmarks");
-
     public string SelfDll => typeof(BenchSettings).Assembly.Location;
 
     public string WrkScripts => Path.Combine(AppContext.BaseDirectory, "wrk");
@@ -71,6 +69,9 @@ public sealed class BenchSettings
     public int SettlementClicksPerGiver => 10;
 
     public int MemoryThings => Quick ? 20_000 : 1_000_000;
+
+    /// <summary>Sequential grain calls per measured round (five rounds after a warm-up).</summary>
+    public int GrainCalls => Quick ? 10_000 : 200_000;
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 

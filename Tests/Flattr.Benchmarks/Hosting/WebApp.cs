@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Flattr.Benchmarks.Hosting;
 
@@ -8,6 +7,7 @@ namespace Flattr.Benchmarks.Hosting;
 /// The real app (Web, Release build) on 127.0.0.1 and a free port, on the run's database, with its production settings except
 /// the two per-user abuse limits (sign-ins per address, flattrs per giver per minute), which a load of a few hundred givers
 /// clicking hundreds of times a second would otherwise hit: the limiters still run on every request, they just never refuse.
+/// It co-hosts its Orleans silo (the default web role) on free silo and gateway ports, with membership in the run's database.
 /// </summary>
 public sealed class WebApp : IAsyncDisposable
 {
@@ -30,7 +30,8 @@ public sealed class WebApp : IAsyncDisposable
     public static async Task<WebApp> StartAsync(BenchSettings settings, string connectionString, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = FreePort();
+        var ports = FreePorts.Take(3);
+        var port = ports[0];
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var spec = new ProcessSpec("web", "dotnet", [settings.WebDll])
         {
@@ -43,6 +44,8 @@ public sealed class WebApp : IAsyncDisposable
                 ["ConnectionStrings__Flattr"] = connectionString,
                 ["Flattr__Web__FlattrsPerMinute"] = "100000000",
                 ["Flattr__Web__SignInAttemptsPerMinute"] = "100000000",
+                ["Flattr__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+                ["Flattr__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
             },
         };
         var process = ChildProcess.Start(spec, settings.LogFolder);
@@ -84,13 +87,4 @@ public sealed class WebApp : IAsyncDisposable
     public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -5,6 +5,8 @@ public sealed record Target(TargetKind Kind, double Value)
 {
     public static Target AtLeastTimesBaseline(double factor) => new(TargetKind.AtLeastTimesBaseline, factor);
 
+    public static Target AtMostTimesBaseline(double factor) => new(TargetKind.AtMostTimesBaseline, factor);
+
     public static Target Below(double value) => new(TargetKind.Below, value);
 
     public static Target AtMost(double value) => new(TargetKind.AtMost, value);
@@ -12,6 +14,7 @@ public sealed record Target(TargetKind Kind, double Value)
     public bool IsMetBy(double ours, double? ratio) => Kind switch
     {
         TargetKind.AtLeastTimesBaseline => ratio is { } r && r >= Value,
+        TargetKind.AtMostTimesBaseline => ratio is { } r && r <= Value,
         TargetKind.Below => ours < Value,
         _ => ours <= Value,
     };
@@ -20,6 +23,7 @@ public sealed record Target(TargetKind Kind, double Value)
 public enum TargetKind
 {
     AtLeastTimesBaseline,
+    AtMostTimesBaseline,
     Below,
     AtMost,
 }

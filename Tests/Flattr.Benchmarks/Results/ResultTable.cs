@@ -79,8 +79,8 @@ public static class ResultTable
             yield return
             [
                 name,
-                f.Ours is { } ours ? Number(ours) + " " + f.Unit : "n/a",
-                f.Baseline is { } baseline ? Number(baseline) + " " + f.Unit + (f.BaselineName is null ? string.Empty : " (" + f.BaselineName + ")") : "—",
+                f.Ours is { } ours ? WithUnit(ours, f.Unit) : "n/a",
+                f.Baseline is { } baseline ? WithUnit(baseline, f.Unit) + (f.BaselineName is null ? string.Empty : " (" + f.BaselineName + ")") : "—",
                 f.Ratio is { } ratio ? Number(ratio) + "×" : "—",
                 f.Target,
                 f.Met switch { true => "yes", false => "NO", null => "—" },
@@ -101,8 +101,17 @@ public static class ResultTable
     {
         null => "—",
         { Kind: TargetKind.AtLeastTimesBaseline } t => "≥ " + Number(t.Value) + "× baseline",
-        { Kind: TargetKind.Below } t => "< " + Number(t.Value) + " " + figure.Unit,
-        { } t => "≤ " + Number(t.Value) + " " + figure.Unit,
+        { Kind: TargetKind.AtMostTimesBaseline } t => "≤ " + Number(t.Value) + "× baseline",
+        { Kind: TargetKind.Below } t => "< " + WithUnit(t.Value, figure.Unit),
+        { } t => "≤ " + WithUnit(t.Value, figure.Unit),
+    };
+
+    /// <summary>"12 ms", "2.31×" (a ratio's sign sticks to its number), "17" (no unit).</summary>
+    static string WithUnit(double value, string unit) => unit switch
+    {
+        "" => Number(value),
+        "×" => Number(value) + unit,
+        _ => Number(value) + " " + unit,
     };
 
     public static string Number(double value)

@@ -11,7 +11,8 @@ namespace Flattr.Benchmarks.Scenarios;
 /// 3. Click-to-dashboard latency through SignalR (signalr/latency.mjs, the official JavaScript client under Node): one
 /// dashboard per creator connected to its live ticker, clicks on the creators' things sent on a fixed schedule, each push
 /// matched to its click on one clock. Its baseline is the HTTP answer to the same clicks: how much later than the giver's own
-/// answer the creator sees the click. Also 5b: the app's resident memory per connected dashboard.
+/// answer the creator sees the click (its p99 at most 1.1× the answer's), and none may be lost. Also 5b: the app's resident
+/// memory per connected dashboard.
 /// </summary>
 public static class LiveLatency
 {
@@ -78,7 +79,7 @@ public static class LiveLatency
         return
         [
             new Figure(Group, $"Click→dashboard p50 ({dashboards:N0} dashboards, {rate} clicks/s)", "ms", result.Push.P50, result.Http.P50, Answer),
-            new Figure(Group, "Click→dashboard p99", "ms", result.Push.P99, result.Http.P99, Answer, Target.Below(50),
+            new Figure(Group, "Click→dashboard p99", "ms", result.Push.P99, result.Http.P99, Answer, Target.AtMostTimesBaseline(1.1),
                 result.MaxLagMs > 10
                     ? string.Create(CultureInfo.InvariantCulture,
                         $"the Node harness itself fell up to {result.MaxLagMs:N0} ms behind its send schedule (a starved machine); latencies count from the schedule")
