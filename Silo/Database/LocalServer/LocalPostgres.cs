@@ -236,7 +236,7 @@ public static class LocalPostgres
             listen_addresses = '127.0.0.1'
             port = {port}
             unix_socket_directories = '{socketDirectory.Replace("'", "''", StringComparison.Ordinal)}'
-            max_connections = 300
+            max_connections = 600
 
             """,
             cancellationToken).ConfigureAwait(false);
