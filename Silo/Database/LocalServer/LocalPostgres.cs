@@ -232,7 +232,7 @@ public static class LocalPostgres
         await File.WriteAllTextAsync(
             conf,
             $"""
-            # Written by .ci/postgres-up and Silo.Postgres LocalPostgres at each start.
+            # Written by .ci/postgres-up and the silo host's LocalPostgres at each start.
             listen_addresses = '127.0.0.1'
             port = {port}
             unix_socket_directories = '{socketDirectory.Replace("'", "''", StringComparison.Ordinal)}'
