@@ -36,20 +36,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="label">Part of the database name, to tell whose database it is (e.g. the test class name).</param>
     public static async Task<TestDatabase> CreateAsync(string label, CancellationToken cancellationToken = default)
     {
-        // At most 12 + 16 + 1 + 32 = 61 characters: within PostgreSQL's 63.
-        var name = $"flattr_test_{Sanitise(label)}_{Guid.NewGuid():N}";
-        await using (var admin = await OpenServerAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString)
-        {
-            Database = name,
-            IncludeErrorDetail = true,
-        }.ConnectionString;
-        return new TestDatabase(name, connectionString);
+        var name = NewName(label);
+        await ServerCommandAsync($"CREATE DATABASE \"{name}\"", cancellationToken).ConfigureAwait(false);
+        return new TestDatabase(name, ConnectionStringFor(name));
     }
 
     /// <summary>A fresh database with <paramref name="modules"/> applied.</summary>
@@ -68,6 +57,19 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A new database holding what this one holds now (<c>CREATE DATABASE ... TEMPLATE</c>): much quicker than applying the
+    /// migrations again, and an identical copy for comparing two runs. This database's idle pooled connections are closed
+    /// first; none may be in use meanwhile (PostgreSQL refuses to copy a database others are connected to).
+    /// </summary>
+    public async Task<TestDatabase> CloneAsync(string label, CancellationToken cancellationToken = default)
+    {
+        DataSource.Clear();
+        var name = NewName(label);
+        await ServerCommandAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{Name}\"", cancellationToken).ConfigureAwait(false);
+        return new TestDatabase(name, ConnectionStringFor(name));
+    }
+
     /// <summary>Drops the database, ending any session still connected to it.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -75,6 +77,22 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var admin = await OpenServerAsync(CancellationToken.None).ConfigureAwait(false);
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    // At most 12 + 16 + 1 + 32 = 61 characters: within PostgreSQL's 63.
+    static string NewName(string label) => $"flattr_test_{Sanitise(label)}_{Guid.NewGuid():N}";
+
+    static string ConnectionStringFor(string name) => new NpgsqlConnectionStringBuilder(ServerConnectionString)
+    {
+        Database = name,
+        IncludeErrorDetail = true,
+    }.ConnectionString;
+
+    static async Task ServerCommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var admin = await OpenServerAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     static async Task<NpgsqlConnection> OpenServerAsync(CancellationToken cancellationToken)

@@ -55,10 +55,36 @@ public class FlattrClusterFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(GetType().Name, SchemaModules.All);
         s_fixtures[_id] = this;
+        await DeployClusterAsync();
+    }
+
+    /// <summary>
+    /// Stops every silo and the client, then deploys a new cluster on the same database with the same
+    /// <see cref="ServiceId"/>: what a full redeployment does (grain state and reminders stay, activations do not).
+    /// </summary>
+    public async Task RestartClusterAsync()
+    {
+        await StopClusterAsync();
+        await DeployClusterAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await StopClusterAsync();
+        s_fixtures.TryRemove(_id, out _);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+            _database = null;
+        }
+    }
+
+    async Task DeployClusterAsync()
+    {
         var builder = new TestClusterBuilder(InitialSilosCount);
         builder.Options.ServiceId = ServiceId;
         builder.Properties[FixtureKey] = _id;
-        builder.Properties[$"ConnectionStrings:{FlattrSiloHosting.ConnectionStringName}"] = _database.ConnectionString;
+        builder.Properties[$"ConnectionStrings:{FlattrSiloHosting.ConnectionStringName}"] = Database.ConnectionString;
         foreach (var (key, value) in Settings)
         {
             builder.Properties[key] = value;
@@ -69,20 +95,13 @@ public class FlattrClusterFixture : IAsyncLifetime
         await _cluster.DeployAsync();
     }
 
-    public virtual async Task DisposeAsync()
+    async Task StopClusterAsync()
     {
         if (_cluster is not null)
         {
             await _cluster.StopAllSilosAsync();
             await _cluster.DisposeAsync();
             _cluster = null;
-        }
-
-        s_fixtures.TryRemove(_id, out _);
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-            _database = null;
         }
     }
 
