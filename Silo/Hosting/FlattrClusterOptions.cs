@@ -23,7 +23,11 @@ public sealed class FlattrClusterOptions
     /// </summary>
     public FlattrClusterRole WebRole { get; set; } = FlattrClusterRole.Silo;
 
-    /// <summary>The address other silos and clients reach this silo at (written to the membership table).</summary>
+    /// <summary>
+    /// The address other silos and clients reach this silo at (written to the membership table): an IP address, or a host
+    /// name resolved at start (e.g. a container's service name). A loopback address listens on loopback only; any other
+    /// address listens on every interface.
+    /// </summary>
     public string AdvertisedAddress { get; set; } = IPAddress.Loopback.ToString();
 
     /// <summary>The port for silo-to-silo traffic; 0 takes a free port at start.</summary>

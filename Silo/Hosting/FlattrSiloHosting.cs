@@ -76,7 +76,7 @@ public static class FlattrSiloHosting
             options.Invariant = AdoNetInvariant;
             options.ConnectionString = connectionString;
         });
-        var address = IPAddress.Parse(cluster.AdvertisedAddress);
+        var address = AdvertisedAddress(cluster.AdvertisedAddress);
         silo.ConfigureEndpoints(address, PortOrFree(cluster.SiloPort), PortOrFree(cluster.GatewayPort), listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         return silo.AddFlattrGrainHost(configuration, connectionString);
     }
@@ -168,6 +168,13 @@ public static class FlattrSiloHosting
         TimeProviderNames.ActivationManagement,
         TimeProviderNames.GrainDirectory,
     ];
+
+    /// <summary>An IP address as written, or the first IPv4 address a host name resolves to (a container's service name).</summary>
+    static IPAddress AdvertisedAddress(string address) =>
+        IPAddress.TryParse(address, out var ip)
+            ? ip
+            : Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? throw new InvalidOperationException($"{FlattrClusterOptions.Section}:AdvertisedAddress '{address}' resolves to no IPv4 address.");
 
     /// <summary>The port, or a free one on this machine for 0 (a test, an operator command beside a running web).</summary>
     static int PortOrFree(int port)
