@@ -17,8 +17,8 @@ namespace Flattr.Hosting;
 /// Everything the grains need in a silo host besides Orleans itself: the stores (ledger's and the grains' own), the options,
 /// the grain call filter that makes database failures cross grain calls, the click writer's drain at shutdown and the
 /// month-end reminder. The host adds Orleans (which finds the grain classes in this assembly), applies the <c>flattr</c>
-/// schema (<see cref="FlattrSchema"/>) and registers an <see cref="Npgsql.NpgsqlDataSource"/>. Call it before adding Orleans,
-/// so that the click writer stops after the silo (hosted services stop in reverse order) and drains what the grains queued.
+/// schema (<see cref="FlattrSchema"/>) and registers an <see cref="Npgsql.NpgsqlDataSource"/>. The click writer drains once
+/// the host's services (the silo among them) have stopped, so it writes what the grains queued while they deactivated.
 /// </summary>
 public static class FlattrGrainsRegistration
 {

@@ -25,16 +25,16 @@ public sealed partial class DemoClicks(
                 {
                     await grains.WalletNow(giver, time).Flattr(data.ThingIds[index], anonymous: random.Next(5) == 0);
                 }
-                catch (FlattrException)
+                catch (Exception e) when (e is FlattrException or DatabaseUnavailableException)
                 {
-                    // Already flattred this month, or out of means: the next simulated giver tries.
+                    // Already flattred this month, out of means, or the database away for a moment: the next simulated giver tries.
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is FlattrException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is FlattrException or DatabaseUnavailableException or InvalidOperationException or TimeoutException)
         {
             LogDemoFailed(logger, e);
         }

@@ -71,18 +71,18 @@ public static class OperatorCommands
     {
         var run = settlement.Run();
         string? last = null;
-        while (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken));
-            if (!run.IsCompleted && Line(await settlement.GetProgress()) is var line && line != last)
-            {
-                await output.WriteLineAsync(line);
-                last = line;
-            }
-        }
-
         try
         {
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken));
+                if (!run.IsCompleted && Line(await settlement.GetProgress()) is var line && line != last)
+                {
+                    await output.WriteLineAsync(line);
+                    last = line;
+                }
+            }
+
             var final = await run;
             await output.WriteLineAsync(Line(final));
             await output.WriteLineAsync(final.IsFinished ? $"settlement of {final.Month} OK" : $"settlement of {final.Month} NOT finished");
@@ -93,11 +93,28 @@ public static class OperatorCommands
             await output.WriteLineAsync($"settlement FAILED ({e.Code}): {e.Message}");
             return 1;
         }
+        catch (DatabaseUnavailableException e)
+        {
+            // The connection failed mid-run (the grains' call filter turns transient database errors into this): what was
+            // committed stays, and the settlement reminder or the next run resumes from the plan.
+            await output.WriteLineAsync($"settlement FAILED (database unavailable): {e.Message}");
+            return 1;
+        }
     }
 
     static async Task<int> AuditAsync(IAuditGrain audit, TextWriter output)
     {
-        var report = await audit.Run();
+        LedgerAuditReport report;
+        try
+        {
+            report = await audit.Run();
+        }
+        catch (DatabaseUnavailableException e)
+        {
+            await output.WriteLineAsync($"ledger audit FAILED (database unavailable): {e.Message}");
+            return 1;
+        }
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"transactions checked: {report.TransactionsChecked}, unbalanced: {report.UnbalancedTransactions}"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -25,6 +25,14 @@ public sealed partial class SettlementInterruptionTests(ITestOutputHelper output
     {
         ["Flattr:Settlement:GiversPerBatch"] = GiversPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
+
+        // Every run's silo joins the cluster of the database on free ports. The run after a SIGKILL waits until the killed
+        // run's silo is voted out of the membership table: a silo is watched once it missed its I-am-alive updates, then
+        // voted dead after missed probes. Orleans' defaults (30 s updates, 3 missed, 5 s probes) make that about 105 s; these
+        // settings of the same mechanism (Flattr:Silo:Membership, Orleans' ClusterMembershipOptions) make it seconds.
+        ["Flattr:Silo:Membership:IAmAliveTablePublishTimeout"] = "00:00:02",
+        ["Flattr:Silo:Membership:NumMissedTableIAmAliveLimit"] = "2",
+        ["Flattr:Silo:Membership:ProbeTimeout"] = "00:00:02",
     };
 
     readonly List<long> _givers = [];
@@ -69,7 +77,7 @@ public sealed partial class SettlementInterruptionTests(ITestOutputHelper output
         await using (var hold = await HoldAccountAsync(_givers[GiversPerBatch]))
         {
             using var settle = OperatorProcess.Start(_interrupted.DataSource.ConnectionString!, Settings, "settle", Month);
-            await WaitForBlockedBackendAsync();
+            await WaitForBlockedBackendAsync(settle);
             await settle.KillAsync();
         }
 
@@ -81,9 +89,10 @@ public sealed partial class SettlementInterruptionTests(ITestOutputHelper output
         await using (var hold = await HoldAccountAsync(_givers[2 * GiversPerBatch]))
         {
             using var settle = OperatorProcess.Start(_interrupted.DataSource.ConnectionString!, Settings, "settle", Month);
-            var backend = await WaitForBlockedBackendAsync();
+            var backend = await WaitForBlockedBackendAsync(settle);
             await TerminateAsync(backend);
-            Assert.Equal(1, await settle.WaitAsync(TimeSpan.FromMinutes(1)));
+            var cutExit = await settle.WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(cutExit == 1, $"exit code {cutExit}:{Environment.NewLine}{settle.Output}");
             Assert.Contains("settlement FAILED", settle.Output, StringComparison.Ordinal);
         }
 
@@ -118,7 +127,7 @@ public sealed partial class SettlementInterruptionTests(ITestOutputHelper output
     }
 
     /// <summary>The backend of the settlement batch waiting for the held lock.</summary>
-    async Task<int> WaitForBlockedBackendAsync()
+    async Task<int> WaitForBlockedBackendAsync(OperatorProcess settle)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (DateTime.UtcNow < deadline)
@@ -134,7 +143,7 @@ public sealed partial class SettlementInterruptionTests(ITestOutputHelper output
             await Task.Delay(50);
         }
 
-        throw new TimeoutException("The settlement never reached the held account.");
+        throw new TimeoutException("The settlement never reached the held account. The command wrote:" + Environment.NewLine + settle.Output);
     }
 
     async Task TerminateAsync(int backend)

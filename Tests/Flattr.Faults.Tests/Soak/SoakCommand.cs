@@ -1,6 +1,6 @@
 using System.Globalization;
 using Flattr.Web.Tests.Support;
-using Silo.Testing.Database;
+using Flattr.Testing.Database;
 
 namespace Flattr.Faults.Tests.Soak;
 
@@ -64,6 +64,7 @@ public static class SoakCommand
             }
         }
 
-        return options;
+        // Orleans refuses a collection age that is not longer than the quantum (how often idle grains are looked for).
+        return options.CollectionQuantum < options.CollectionAge ? options : options with { CollectionQuantum = options.CollectionAge / 4 };
     }
 }

@@ -7,9 +7,13 @@ public sealed record SoakOptions
 
     public TimeSpan SampleEvery { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Flattr:Silo:CollectionAge for the app under test: how long a grain stays idle before it is collected.</summary>
+    /// <summary>
+    /// Orleans' CollectionAge for the app under test (Flattr:Silo:GrainCollection:CollectionAge): how long a grain stays idle
+    /// before it is collected. Orleans requires it to be longer than <see cref="CollectionQuantum"/>.
+    /// </summary>
     public TimeSpan CollectionAge { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Orleans' CollectionQuantum (Flattr:Silo:GrainCollection:CollectionQuantum): how often idle grains are looked for.</summary>
     public TimeSpan CollectionQuantum { get; init; } = TimeSpan.FromSeconds(5);
 
     public int Givers { get; init; } = 20;

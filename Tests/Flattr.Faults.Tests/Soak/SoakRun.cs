@@ -8,7 +8,6 @@ using Flattr.Web.Live;
 using Flattr.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Silo.Hosting;
 
 namespace Flattr.Faults.Tests.Soak;
 
@@ -20,6 +19,9 @@ namespace Flattr.Faults.Tests.Soak;
 /// </summary>
 public sealed class SoakRun(SoakOptions options, TextWriter log)
 {
+    /// <summary>Orleans' GrainCollectionOptions of the app's silo (CollectionAge, CollectionQuantum), see FlattrSiloHosting.</summary>
+    public const string CollectionSection = Flattr.Silo.Hosting.FlattrSiloHosting.OrleansSection + ":GrainCollection";
+
     static readonly string[] EntityGrains = ["Thing", "Wallet", "User", "Creator"];
     readonly ConcurrentQueue<string> _failures = new();
     readonly List<SoakSample> _samples = [];
@@ -32,8 +34,8 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
         ArgumentNullException.ThrowIfNull(options);
         return new()
         {
-            ["Flattr:Silo:CollectionAge"] = options.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
-            ["Flattr:Silo:CollectionQuantum"] = options.CollectionQuantum.ToString("c", CultureInfo.InvariantCulture),
+            [$"{CollectionSection}:CollectionAge"] = options.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
+            [$"{CollectionSection}:CollectionQuantum"] = options.CollectionQuantum.ToString("c", CultureInfo.InvariantCulture),
             ["Flattr:Web:SignInAttemptsPerMinute"] = "100000",
             ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "100000",
             ["Flattr:Web:FlattrsPerMinute"] = "100000",
@@ -211,11 +213,11 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
 
     async Task<SoakSample> SampleAsync(FlattrApp app, TimeSpan at, bool underLoad)
     {
-        var silo = app.Services.GetRequiredService<ISiloDiagnostics>();
+        var byType = await Activations.ByTypeAsync(app.Grains);
         var (things, creators) = app.Services.GetRequiredService<LiveBridge>().ObservedCounts;
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        var sample = new SoakSample(at, underLoad, Interlocked.Read(ref _requests), Interlocked.Read(ref _failed), silo.ActivationCount,
-            silo.GetActivationCountsByType(), things, creators, GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+        var sample = new SoakSample(at, underLoad, Interlocked.Read(ref _requests), Interlocked.Read(ref _failed), byType.Values.Sum(),
+            byType, things, creators, GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
         _samples.Add(sample);
         await log.WriteLineAsync(sample.ToString());
         return sample;

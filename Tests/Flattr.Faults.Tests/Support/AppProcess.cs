@@ -11,6 +11,11 @@ namespace Flattr.Faults.Tests.Support;
 /// what an operator runs, so it can be killed with SIGKILL and started again on the same port and database.
 /// Its output is kept (the last lines) to explain a failure.
 /// </summary>
+/// <remarks>
+/// The app co-hosts a silo of an Orleans cluster whose membership lives in that database. Its silo and gateway ports are
+/// chosen once, here, and kept across restarts: a silo that starts on the endpoint of a killed one supersedes it at once,
+/// while on another endpoint it would wait for the dead silo to be voted out of the membership table first.
+/// </remarks>
 public sealed class AppProcess : IAsyncDisposable
 {
     const int KeptLines = 400;
@@ -22,7 +27,10 @@ public sealed class AppProcess : IAsyncDisposable
     public AppProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null, int? port = null, bool tls = false)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        Port = port ?? FreePort();
+        var free = FreePorts(3);
+        Port = port ?? free[0];
+        SiloPort = free[1];
+        GatewayPort = free[2];
         BaseUri = new Uri($"{(tls ? "https" : "http")}://127.0.0.1:{Port}/");
         _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -32,6 +40,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Flattr__Web__FlattrsPerMinute"] = "100000",
+            ["Flattr__Cluster__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
+            ["Flattr__Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -42,6 +52,12 @@ public sealed class AppProcess : IAsyncDisposable
     public int Port { get; }
 
     public Uri BaseUri { get; }
+
+    /// <summary>The co-hosted silo's port for silo-to-silo traffic, the same at every start.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The co-hosted silo's gateway port for cluster clients, the same at every start.</summary>
+    public int GatewayPort { get; }
 
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
@@ -169,10 +185,29 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>Ports free on loopback now, all different (each is held until all are found).</summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new List<TcpListener>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }

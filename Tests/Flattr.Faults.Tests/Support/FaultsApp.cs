@@ -3,8 +3,7 @@ using Flattr.Things;
 using Flattr.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Silo;
-using Silo.Hosting;
+using Orleans;
 
 namespace Flattr.Faults.Tests.Support;
 
@@ -22,7 +21,8 @@ public sealed class FaultsApp : IAsyncLifetime
 
     public NpgsqlDataSource Database => App.Services.GetRequiredService<NpgsqlDataSource>();
 
-    public ISiloDiagnostics Silo => App.Services.GetRequiredService<ISiloDiagnostics>();
+    /// <summary>The app silo's grain activations by grain class ("Thing", "Wallet", ...), from Orleans' management grain.</summary>
+    public Task<IReadOnlyDictionary<string, int>> ActivationsByTypeAsync() => Activations.ByTypeAsync(Grains);
 
     public Task InitializeAsync()
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Flattr.Hosting;
 using Flattr.Ledger;
-using Flattr.Stores;
 using Flattr.Things;
 using Flattr.Users;
 using Flattr.Web.Accounts;
@@ -10,8 +9,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Silo.Postgres.Migrations;
-using Silo.Testing.Database;
+using Flattr.Silo.Database.Migrations;
+using Flattr.Silo.Database.Schema;
+using Flattr.Testing.Database;
 
 namespace Flattr.Faults.Tests.Support;
 
@@ -126,7 +126,9 @@ public sealed class FlattrDatabase : IAsyncDisposable
         }
     }
 
-    Task MigrateAsync() => MigrationRunner.ApplyAsync(DataSource, [FlattrSchema.Module], CancellationToken.None);
+    // Every module the app's silo applies at start (Orleans' membership, state and reminder tables too): seeding needs only the
+    // flattr schema, but an app started on this database then finds it up to date.
+    Task MigrateAsync() => MigrationRunner.ApplyAsync(DataSource, SchemaModules.All, CancellationToken.None);
 }
 
 public sealed record SeededUser(long Id, string Username);

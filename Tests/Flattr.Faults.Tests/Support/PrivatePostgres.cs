@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Silo.Postgres.LocalServer;
+using Flattr.Silo.Database.LocalServer;
 
 namespace Flattr.Faults.Tests.Support;
 

@@ -6,11 +6,13 @@ namespace Flattr.Faults.Tests.Support;
 /// <summary>
 /// A cheap fingerprint of everything a request could change: one md5 per table over all its rows. Equal fingerprints
 /// before and after a rejected request prove that it changed nothing. Left out as bookkeeping, not state: the migration
-/// runner's table, and when a credential was last used (<c>last_used_at</c>); a caller may leave out more tables.
+/// runner's table, Orleans' cluster membership (every silo writes its I-am-alive time there on its own schedule), and when
+/// a credential was last used (<c>last_used_at</c>); a caller may leave out more tables. Grain state and reminders
+/// (<c>orleansstorage</c>, <c>orleansreminderstable</c>) are state and stay in.
 /// </summary>
 public sealed record StateFingerprint(string Text)
 {
-    static readonly string[] Ignored = ["schema_migrations"];
+    static readonly string[] Ignored = ["schema_migrations", "orleansmembershiptable", "orleansmembershipversiontable"];
 
     public static async Task<StateFingerprint> TakeAsync(NpgsqlDataSource dataSource, params string[] alsoIgnored)
     {
