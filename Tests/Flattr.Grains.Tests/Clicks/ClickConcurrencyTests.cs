@@ -7,7 +7,7 @@ namespace Flattr.Grains.Tests.Clicks;
 
 public sealed class ClickConcurrencyTests : IAsyncLifetime
 {
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     StoreHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await StoreHarness.CreateAsync();
@@ -46,7 +46,7 @@ public sealed class ClickConcurrencyTests : IAsyncLifetime
     {
         var givers = await _h.AddFundedGiversAsync(200);
         var things = await _h.AddThingsAsync(5);
-        _h.SetDay(Months.Next(Month), 1);
+        _h.SetDay(Month.Next(), 1);
         var outcomes = new ConcurrentBag<(ClickOperation Operation, ClickWriteStatus Status)>();
         var calls = (from g in givers from t in things select (g, t)).ToArray();
         Random.Shared.Shuffle(calls);

@@ -17,7 +17,7 @@ public sealed class ClickStatementCostMeasurement(ITestOutputHelper output) : IA
 {
     const int Givers = 512;
     const int Things = 5_000;
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     static readonly DateTimeOffset Now = new(2026, 3, 15, 12, 0, 0, TimeSpan.Zero);
     LedgerDatabase _db = null!;
     long[] _givers = [];
@@ -98,7 +98,7 @@ public sealed class ClickStatementCostMeasurement(ITestOutputHelper output) : IA
         {
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = givers });
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = things });
-            command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = Enumerable.Repeat(Month, size).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = Enumerable.Repeat(Month.FirstDay, size).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = new bool[size] });
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat("click", size).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = Now });

@@ -1,12 +1,13 @@
 using Flattr.Clicks;
 using Flattr.Grains.Tests.Ledger;
 using Flattr.Money;
+using Flattr.Wallets;
 
 namespace Flattr.Grains.Tests.Clicks;
 
 public sealed class ClickStoreTests : IAsyncLifetime
 {
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     StoreHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await StoreHarness.CreateAsync();
@@ -27,7 +28,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
         Assert.Equal(new ThingMonthCount(thing, Month, 1, 1), first.Count);
         Assert.Equal(new ThingMonthCount(thing, Month, 2, 2), second.Count);
         var row = Assert.Single(await _h.Clicks.ListForGiverAsync(giver, Month));
-        Assert.Equal((thing, ClickSource.Click, true), (row.ThingId, row.Source, row.Anonymous));
+        Assert.Equal((thing, ClickSource.Button, true), (row.ThingId, row.Source, row.Anonymous));
         Assert.Equal(_h.Clock.GetUtcNow(), row.CreatedAt);
         Assert.Equal(2, (await _h.Clicks.ListForThingAsync(thing, Month)).Count);
         Assert.Equal([new ThingMonthCount(thing, Month, 2, 2)], await _h.Clicks.CountsForThingAsync(thing));
@@ -99,7 +100,7 @@ public sealed class ClickStoreTests : IAsyncLifetime
         var paused = await _h.AddGiverAsync();
         var thing = (await _h.AddThingsAsync(1))[0];
         await _h.Budgets.PauseAsync(paused);
-        var next = Months.Next(Month);
+        var next = Month.Next();
         _h.SetDay(next, 3);
 
         var results = await Task.WhenAll(
@@ -152,13 +153,11 @@ public sealed class ClickStoreTests : IAsyncLifetime
     [Fact]
     public async Task Clicks_for_a_future_month_or_one_older_than_the_previous_month_are_refused_before_queueing()
     {
-        var future = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Months.Next(Month))));
+        var future = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Month.Next())));
         var old = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.WithdrawAsync(1, 2, Month.AddMonths(-2)));
-        var notAMonth = await Assert.ThrowsAsync<FlattrException>(() => _h.Clicks.AddAsync(new ClickWrite(1, 2, Month.AddDays(3))));
 
         Assert.Equal(FlattrErrors.InvalidParameters, future.Code);
         Assert.Equal(FlattrErrors.MonthClosed, old.Code);
-        Assert.Equal(FlattrErrors.InvalidParameters, notAMonth.Code);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ClickThroughputMeasurement(ITestOutputHelper output) : IAsyn
 {
     const int Callers = 64;
     const int ClicksPerMode = 4_000;
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     StoreHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await StoreHarness.CreateAsync();
@@ -72,7 +72,7 @@ public sealed class ClickThroughputMeasurement(ITestOutputHelper output) : IAsyn
         await using var command = new NpgsqlCommand(ClickSql.Add, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [giver] });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [thing] });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [Month] });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [Month.FirstDay] });
         command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [false] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ["click"] });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _h.Clock.GetUtcNow() });

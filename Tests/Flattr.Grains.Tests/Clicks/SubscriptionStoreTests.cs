@@ -1,12 +1,13 @@
 using Flattr.Clicks;
 using Flattr.Grains.Tests.Ledger;
 using Flattr.Money;
+using Flattr.Wallets;
 
 namespace Flattr.Grains.Tests.Clicks;
 
 public sealed class SubscriptionStoreTests : IAsyncLifetime
 {
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     StoreHarness _h = null!;
     long _giver;
     long _thing;
@@ -52,7 +53,7 @@ public sealed class SubscriptionStoreTests : IAsyncLifetime
         await _h.Subscriptions.SubscribeAsync(_giver, _thing, 3);
 
         var added = new List<int>();
-        for (var month = Months.Next(Month); month <= Month.AddMonths(4); month = Months.Next(month))
+        for (var month = Month.Next(); month <= Month.AddMonths(4); month = month.Next())
         {
             added.Add(await _h.Subscriptions.MaterialiseMonthAsync(month));
         }
@@ -65,14 +66,14 @@ public sealed class SubscriptionStoreTests : IAsyncLifetime
     public async Task A_cancelled_subscription_still_counts_in_the_month_it_was_cancelled_but_not_after()
     {
         var subscription = (await _h.Subscriptions.SubscribeAsync(_giver, _thing, null)).Subscription;
-        _h.SetDay(Months.Next(Month), 10);
+        _h.SetDay(Month.Next(), 10);
 
         var cancelled = await _h.Subscriptions.CancelAsync(_giver, subscription.SubscriptionId);
         var again = await _h.Subscriptions.CancelAsync(_giver, subscription.SubscriptionId);
 
         Assert.Equal(_h.Clock.GetUtcNow(), cancelled.CancelledAt);
         Assert.Equal(cancelled, again);
-        Assert.Equal(1, await _h.Subscriptions.MaterialiseMonthAsync(Months.Next(Month)));
+        Assert.Equal(1, await _h.Subscriptions.MaterialiseMonthAsync(Month.Next()));
         Assert.Equal(0, await _h.Subscriptions.MaterialiseMonthAsync(Month.AddMonths(2)));
     }
 
@@ -90,9 +91,9 @@ public sealed class SubscriptionStoreTests : IAsyncLifetime
     public async Task A_settling_month_is_left_alone()
     {
         await _h.Subscriptions.SubscribeAsync(_giver, _thing, 6);
-        await _h.Database.ExecuteAsync("INSERT INTO months (month, status) VALUES ($1, 'settling')", Months.Next(Month));
+        await _h.Database.ExecuteAsync("INSERT INTO months (month, status) VALUES ($1, 'settling')", Month.Next());
 
-        Assert.Equal(0, await _h.Subscriptions.MaterialiseMonthAsync(Months.Next(Month)));
+        Assert.Equal(0, await _h.Subscriptions.MaterialiseMonthAsync(Month.Next()));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Flattr.Things;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class BadInputTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class BadInputTests(FlattrCluster cluster) : IClassFixture<FlattrCluster>
 {
     [Theory]
     [InlineData(199)]
@@ -11,27 +11,27 @@ public sealed class BadInputTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
     [InlineData(-500)]
     public async Task A_budget_outside_2_to_100_euros_is_invalid_and_changes_nothing(long amountCents)
     {
-        var user = await silo.CreateUserAsync();
-        var before = await silo.LedgerTransactionCountAsync();
+        var user = await cluster.CreateUserAsync();
+        var before = await cluster.LedgerTransactionCountAsync();
 
-        var error = await Assert.ThrowsAsync<FlattrException>(() => silo.Grains.GetUser(user).SetBudget(amountCents));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => cluster.Grains.GetUser(user).SetBudget(amountCents));
 
         Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
-        Assert.Equal(0, await silo.ScalarAsync("SELECT count(*) FROM budgets WHERE user_id = $1", user));
-        Assert.Equal(before, await silo.LedgerTransactionCountAsync());
-        await silo.AssertAuditOkAsync();
+        Assert.Equal(0, await cluster.ScalarAsync("SELECT count(*) FROM budgets WHERE user_id = $1", user));
+        Assert.Equal(before, await cluster.LedgerTransactionCountAsync());
+        await cluster.AssertAuditOkAsync();
     }
 
     [Fact]
     public async Task A_budget_change_applies_from_the_next_month_except_the_first()
     {
-        var user = silo.Grains.GetUser(await silo.CreateUserAsync());
+        var user = cluster.Grains.GetUser(await cluster.CreateUserAsync());
         var first = await user.SetBudget(200);
         var second = await user.SetBudget(10_000);
 
         Assert.True(first.AppliesThisMonth);
         Assert.False(second.AppliesThisMonth);
-        Assert.Equal(Month.Current(silo.Clock).Next(), second.EffectiveFrom);
+        Assert.Equal(Month.Current(cluster.Clock).Next(), second.EffectiveFrom);
         var schedule = await user.GetBudget();
         Assert.Equal(200, schedule.CurrentCents);
         Assert.Equal(10_000, schedule.NextMonthCents);
@@ -40,20 +40,20 @@ public sealed class BadInputTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
     [Fact]
     public async Task Unknown_users_and_things_are_not_found_and_change_nothing()
     {
-        var before = await silo.LedgerTransactionCountAsync();
-        var giver = await silo.CreateGiverAsync();
+        var before = await cluster.LedgerTransactionCountAsync();
+        var giver = await cluster.CreateGiverAsync();
 
-        await AssertCode(FlattrErrors.NotFound, () => silo.Grains.GetUser(424_242_424).SetBudget(500));
-        await AssertCode(FlattrErrors.NotFound, () => silo.Grains.GetWallet(424_242_424, Month.Current(silo.Clock)).Flattr(1, anonymous: false));
-        await AssertCode(FlattrErrors.NotFound, () => silo.Grains.GetThing(424_242_424).GetInfo());
-        await AssertCode(FlattrErrors.NotFound, () => silo.Grains.GetThingRegistry().Register(424_242_424,
+        await AssertCode(FlattrErrors.NotFound, () => cluster.Grains.GetUser(424_242_424).SetBudget(500));
+        await AssertCode(FlattrErrors.NotFound, () => cluster.Grains.GetWallet(424_242_424, Month.Current(cluster.Clock)).Flattr(1, anonymous: false));
+        await AssertCode(FlattrErrors.NotFound, () => cluster.Grains.GetThing(424_242_424).GetInfo());
+        await AssertCode(FlattrErrors.NotFound, () => cluster.Grains.GetThingRegistry().Register(424_242_424,
             new ThingSubmission("https://example.org/orphan", "An orphan thing")));
         await AssertCode(FlattrErrors.NotFound, async () =>
-            await silo.Grains.GetSandboxPayments().ReceiveWebhook(await silo.Grains.GetSandboxPayments().CreateSandboxPayment(424_242_424, 1000)));
+            await cluster.Grains.GetSandboxPayments().ReceiveWebhook(await cluster.Grains.GetSandboxPayments().CreateSandboxPayment(424_242_424, 1000)));
 
-        Assert.Equal(before + 1, await silo.LedgerTransactionCountAsync());
-        Assert.Equal(0, await silo.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1", giver));
-        await silo.AssertAuditOkAsync();
+        Assert.Equal(before + 1, await cluster.LedgerTransactionCountAsync());
+        Assert.Equal(0, await cluster.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1", giver));
+        await cluster.AssertAuditOkAsync();
     }
 
     [Theory]
@@ -63,17 +63,17 @@ public sealed class BadInputTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
     [InlineData("https://example.org/x", "A fine title", ThingCategories.Text, "EN")]
     public async Task Invalid_thing_fields_are_invalid_parameters(string url, string title, string category, string language)
     {
-        var owner = await silo.CreateUserAsync();
+        var owner = await cluster.CreateUserAsync();
         await AssertCode(FlattrErrors.InvalidParameters, () =>
-            silo.Grains.GetThingRegistry().Register(owner, new ThingSubmission(url, title, "", category, language)));
+            cluster.Grains.GetThingRegistry().Register(owner, new ThingSubmission(url, title, "", category, language)));
     }
 
     [Fact]
     public async Task A_wallet_key_that_is_not_a_month_is_invalid_parameters()
     {
-        var giver = await silo.CreateGiverAsync();
+        var giver = await cluster.CreateGiverAsync();
         await AssertCode(FlattrErrors.InvalidParameters, () =>
-            silo.Grains.GetGrain<Flattr.Wallets.IWalletGrain>(giver, "2026-13").Flattr(1, anonymous: false));
+            cluster.Grains.GetGrain<Flattr.Wallets.IWalletGrain>(giver, "2026-13").Flattr(1, anonymous: false));
     }
 
     static async Task AssertCode(string code, Func<Task> call)

@@ -2,104 +2,104 @@ using Flattr.Wallets;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class ClickRuleTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class ClickRuleTests(FlattrCluster cluster) : IClassFixture<FlattrCluster>
 {
-    Month Now => Month.Current(silo.Clock);
+    Month Now => Month.Current(cluster.Clock);
 
     [Fact]
     public async Task A_click_is_durable_and_counted_when_it_returns()
     {
-        var giver = await silo.CreateGiverAsync(budgetCents: 500);
-        var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
+        var giver = await cluster.CreateGiverAsync(budgetCents: 500);
+        var thing = await cluster.CreateThingAsync(await cluster.CreateUserAsync());
 
-        var result = await silo.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false);
+        var result = await cluster.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false);
 
         Assert.Equal(1, result.ThingMonthClicks);
         Assert.Equal(1, result.ThingTotalClicks);
         Assert.Equal(500, result.ValueOfOneClickCents);
-        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1 AND thing_id = $2", giver, thing));
-        Assert.Equal(1, (await silo.Grains.GetThing(thing).GetCounts()).ThisMonth);
+        Assert.Equal(1, await cluster.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1 AND thing_id = $2", giver, thing));
+        Assert.Equal(1, (await cluster.Grains.GetThing(thing).GetCounts()).ThisMonth);
     }
 
     [Fact]
     public async Task Second_click_on_the_same_thing_in_a_month_is_flattr_once()
     {
-        var giver = await silo.CreateGiverAsync();
-        var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
-        var wallet = silo.Grains.GetWallet(giver, Now);
+        var giver = await cluster.CreateGiverAsync();
+        var thing = await cluster.CreateThingAsync(await cluster.CreateUserAsync());
+        var wallet = cluster.Grains.GetWallet(giver, Now);
         await wallet.Flattr(thing, anonymous: false);
 
         await AssertRefused(FlattrErrors.FlattrOnce, () => wallet.Flattr(thing, anonymous: true));
-        Assert.Equal(1, (await silo.Grains.GetThing(thing).GetCounts()).ThisMonth);
+        Assert.Equal(1, (await cluster.Grains.GetThing(thing).GetCounts()).ThisMonth);
     }
 
     [Fact]
     public async Task Clicking_ones_own_thing_is_flattr_owner()
     {
-        var giver = await silo.CreateGiverAsync();
-        var thing = await silo.CreateThingAsync(giver);
-        await AssertRefused(FlattrErrors.FlattrOwner, () => silo.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false));
+        var giver = await cluster.CreateGiverAsync();
+        var thing = await cluster.CreateThingAsync(giver);
+        await AssertRefused(FlattrErrors.FlattrOwner, () => cluster.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false));
     }
 
     [Fact]
     public async Task Clicking_an_unknown_thing_is_not_found()
     {
-        var giver = await silo.CreateGiverAsync();
-        await AssertRefused(FlattrErrors.NotFound, () => silo.Grains.GetWallet(giver, Now).Flattr(555_555_555, anonymous: false));
+        var giver = await cluster.CreateGiverAsync();
+        await AssertRefused(FlattrErrors.NotFound, () => cluster.Grains.GetWallet(giver, Now).Flattr(555_555_555, anonymous: false));
     }
 
     [Fact]
     public async Task Clicking_a_deleted_thing_is_thing_inactive()
     {
-        var giver = await silo.CreateGiverAsync();
-        var owner = await silo.CreateUserAsync();
-        var thing = await silo.CreateThingAsync(owner);
-        await silo.Grains.GetThing(thing).Delete(owner);
+        var giver = await cluster.CreateGiverAsync();
+        var owner = await cluster.CreateUserAsync();
+        var thing = await cluster.CreateThingAsync(owner);
+        await cluster.Grains.GetThing(thing).Delete(owner);
 
-        await AssertRefused(FlattrErrors.ThingInactive, () => silo.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false));
+        await AssertRefused(FlattrErrors.ThingInactive, () => cluster.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false));
     }
 
     [Fact]
     public async Task A_giver_without_budget_or_without_balance_has_no_means()
     {
-        var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
-        var noBudget = await silo.CreateUserAsync();
-        await silo.DepositAsync(noBudget, 1000);
-        var noBalance = await silo.CreateUserAsync();
-        await silo.Grains.GetUser(noBalance).SetBudget(500);
+        var thing = await cluster.CreateThingAsync(await cluster.CreateUserAsync());
+        var noBudget = await cluster.CreateUserAsync();
+        await cluster.DepositAsync(noBudget, 1000);
+        var noBalance = await cluster.CreateUserAsync();
+        await cluster.Grains.GetUser(noBalance).SetBudget(500);
 
-        await AssertRefused(FlattrErrors.NoMeans, () => silo.Grains.GetWallet(noBudget, Now).Flattr(thing, anonymous: false));
-        await AssertRefused(FlattrErrors.NoMeans, () => silo.Grains.GetWallet(noBalance, Now).Flattr(thing, anonymous: false));
+        await AssertRefused(FlattrErrors.NoMeans, () => cluster.Grains.GetWallet(noBudget, Now).Flattr(thing, anonymous: false));
+        await AssertRefused(FlattrErrors.NoMeans, () => cluster.Grains.GetWallet(noBalance, Now).Flattr(thing, anonymous: false));
 
         // A deposit gives the means at once, though the wallet had cached "no balance".
-        await silo.DepositAsync(noBalance, 800);
-        await silo.Grains.GetWallet(noBalance, Now).Flattr(thing, anonymous: false);
+        await cluster.DepositAsync(noBalance, 800);
+        await cluster.Grains.GetWallet(noBalance, Now).Flattr(thing, anonymous: false);
     }
 
     [Fact]
     public async Task Clicks_for_a_month_other_than_the_current_one_are_month_closed()
     {
-        var giver = await silo.CreateGiverAsync();
-        var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
+        var giver = await cluster.CreateGiverAsync();
+        var thing = await cluster.CreateThingAsync(await cluster.CreateUserAsync());
 
-        await AssertRefused(FlattrErrors.MonthClosed, () => silo.Grains.GetWallet(giver, Now.Previous()).Flattr(thing, anonymous: false));
-        await AssertRefused(FlattrErrors.MonthClosed, () => silo.Grains.GetWallet(giver, Now.Next()).Flattr(thing, anonymous: false));
-        Assert.Equal(0, await silo.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1", giver));
+        await AssertRefused(FlattrErrors.MonthClosed, () => cluster.Grains.GetWallet(giver, Now.Previous()).Flattr(thing, anonymous: false));
+        await AssertRefused(FlattrErrors.MonthClosed, () => cluster.Grains.GetWallet(giver, Now.Next()).Flattr(thing, anonymous: false));
+        Assert.Equal(0, await cluster.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1", giver));
     }
 
     [Fact]
     public async Task A_withdrawn_click_is_gone_from_counts_and_may_be_made_again()
     {
-        var giver = await silo.CreateGiverAsync();
-        var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
-        var wallet = silo.Grains.GetWallet(giver, Now);
+        var giver = await cluster.CreateGiverAsync();
+        var thing = await cluster.CreateThingAsync(await cluster.CreateUserAsync());
+        var wallet = cluster.Grains.GetWallet(giver, Now);
         await wallet.Flattr(thing, anonymous: false);
 
         var withdrawn = await wallet.Withdraw(thing);
 
         Assert.Equal(0, withdrawn.ThingMonthClicks);
-        Assert.Equal(0, (await silo.Grains.GetThing(thing).GetCounts()).ThisMonth);
-        Assert.Equal(1, await silo.ScalarAsync("SELECT count(*) FROM click_withdrawals WHERE giver_id = $1 AND thing_id = $2", giver, thing));
+        Assert.Equal(0, (await cluster.Grains.GetThing(thing).GetCounts()).ThisMonth);
+        Assert.Equal(1, await cluster.ScalarAsync("SELECT count(*) FROM click_withdrawals WHERE giver_id = $1 AND thing_id = $2", giver, thing));
         await AssertRefused(FlattrErrors.NotFound, () => wallet.Withdraw(thing));
         Assert.Equal(1, (await wallet.Flattr(thing, anonymous: false)).ThingMonthClicks);
     }
@@ -107,12 +107,12 @@ public sealed class ClickRuleTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
     [Fact]
     public async Task The_giver_month_shows_budget_balance_clicks_and_the_value_of_one_click()
     {
-        var giver = await silo.CreateGiverAsync(budgetCents: 200, depositCents: 1000);
-        var owner = await silo.CreateUserAsync();
-        var wallet = silo.Grains.GetWallet(giver, Now);
+        var giver = await cluster.CreateGiverAsync(budgetCents: 200, depositCents: 1000);
+        var owner = await cluster.CreateUserAsync();
+        var wallet = cluster.Grains.GetWallet(giver, Now);
         for (var i = 0; i < 3; i++)
         {
-            await wallet.Flattr(await silo.CreateThingAsync(owner), anonymous: i == 0);
+            await wallet.Flattr(await cluster.CreateThingAsync(owner), anonymous: i == 0);
         }
 
         var month = await wallet.GetMonth();
@@ -121,29 +121,29 @@ public sealed class ClickRuleTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
         Assert.Equal(900, month.BalanceCents);
         Assert.Equal(3, month.Clicks.Length);
         Assert.Equal(66, month.ValueOfOneClickCents);
-        var summary = await silo.Grains.GetUser(giver).GetAccountSummary();
+        var summary = await cluster.Grains.GetUser(giver).GetAccountSummary();
         Assert.Equal((200L, 900L, 3, 66L), (summary.BudgetCents, summary.BalanceCents, summary.ClicksThisMonth, summary.ValueOfOneClickCents));
-        Assert.Equal(3, (await silo.Grains.GetCreator(owner).GetIncome()).ClicksThisMonth);
-        Assert.Equal(200, (await silo.Grains.GetCreator(owner).GetIncome()).ExpectedIncomeCents);
+        Assert.Equal(3, (await cluster.Grains.GetCreator(owner).GetIncome()).ClicksThisMonth);
+        Assert.Equal(200, (await cluster.Grains.GetCreator(owner).GetIncome()).ExpectedIncomeCents);
     }
 
     [Fact]
     public async Task An_auto_submit_link_creates_its_thing_on_the_first_flattr_and_refuses_another_owner()
     {
-        var giver = await silo.CreateGiverAsync();
-        var owner = await silo.CreateUserAsync();
-        var url = $"https://blog.example.org/{silo.Unique("entry")}";
+        var giver = await cluster.CreateGiverAsync();
+        var owner = await cluster.CreateUserAsync();
+        var url = $"https://blog.example.org/{cluster.Unique("entry")}";
         var submission = new Things.AutoSubmission(owner, new Things.ThingSubmission(url, "An entry never registered"));
-        Assert.Null(await silo.Grains.GetThingRegistry().LookupByUrl(url));
+        Assert.Null(await cluster.Grains.GetThingRegistry().LookupByUrl(url));
 
-        var result = await silo.Grains.GetWallet(giver, Now).FlattrAutoSubmit(submission, anonymous: false);
+        var result = await cluster.Grains.GetWallet(giver, Now).FlattrAutoSubmit(submission, anonymous: false);
 
-        Assert.Equal(result.ThingId, await silo.Grains.GetThingRegistry().LookupByUrl(url));
-        Assert.Equal(owner, (await silo.Grains.GetThing(result.ThingId).GetInfo()).OwnerId);
-        var other = await silo.CreateGiverAsync();
-        var mismatch = submission with { OwnerId = other == owner ? giver : await silo.CreateUserAsync() };
-        await AssertRefused(FlattrErrors.Validation, () => silo.Grains.GetWallet(other, Now).FlattrAutoSubmit(mismatch, anonymous: false));
-        await AssertRefused(FlattrErrors.FlattrOwner, () => silo.Grains.GetWallet(owner, Now).FlattrAutoSubmit(submission, anonymous: false));
+        Assert.Equal(result.ThingId, await cluster.Grains.GetThingRegistry().LookupByUrl(url));
+        Assert.Equal(owner, (await cluster.Grains.GetThing(result.ThingId).GetInfo()).OwnerId);
+        var other = await cluster.CreateGiverAsync();
+        var mismatch = submission with { OwnerId = other == owner ? giver : await cluster.CreateUserAsync() };
+        await AssertRefused(FlattrErrors.Validation, () => cluster.Grains.GetWallet(other, Now).FlattrAutoSubmit(mismatch, anonymous: false));
+        await AssertRefused(FlattrErrors.FlattrOwner, () => cluster.Grains.GetWallet(owner, Now).FlattrAutoSubmit(submission, anonymous: false));
     }
 
     static async Task AssertRefused(string code, Func<Task> click)

@@ -3,50 +3,92 @@ using Flattr.Live;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class CreatorIncomeTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class CreatorIncomeTests(FlattrCluster cluster) : IClassFixture<FlattrCluster>
 {
-    Month Now => Month.Current(silo.Clock);
+    Month Now => Month.Current(cluster.Clock);
 
     [Fact]
     public async Task A_watching_creator_gets_one_giver_one_click_and_the_income_with_the_first_click()
     {
-        var giver = await silo.CreateGiverAsync(budgetCents: 500);
-        var owner = await silo.CreateUserAsync();
-        var thing = await silo.CreateThingAsync(owner);
+        var giver = await cluster.CreateGiverAsync(budgetCents: 500);
+        var owner = await cluster.CreateUserAsync();
+        var thing = await cluster.CreateThingAsync(owner);
         var watcher = new IncomeWatcher();
-        var reference = silo.Grains.CreateObjectReference<ICreatorObserver>(watcher);
-        await silo.Grains.GetCreator(owner).Watch(reference);
+        var reference = cluster.Grains.CreateObjectReference<ICreatorObserver>(watcher);
+        await cluster.Grains.GetCreator(owner).Watch(reference);
 
-        await silo.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false);
+        await cluster.Grains.GetWallet(giver, Now).Flattr(thing, anonymous: false);
 
         var (flattr, income) = await watcher.NextAsync();
         Assert.Equal((FlattrEventKind.Flattr, thing), (flattr.Kind, flattr.ThingId));
         Assert.Equal((500L, 1L, 1), (income.ExpectedIncomeCents, income.ClicksThisMonth, income.Givers));
-        Assert.Equal(income, await silo.Grains.GetCreator(owner).GetIncome());
-        silo.Grains.DeleteObjectReference<ICreatorObserver>(watcher);
+        Assert.Equal(income, await cluster.Grains.GetCreator(owner).GetIncome());
+        await cluster.Grains.GetCreator(owner).Unwatch(reference);
+        cluster.Grains.DeleteObjectReference<ICreatorObserver>(reference);
+    }
+
+    [Fact]
+    public async Task A_dashboard_watching_through_the_cluster_client_hears_every_click_whichever_silos_hold_the_creator_wallet_and_thing()
+    {
+        // Every placement of the three grains a click passes through (the giver's wallet, the thing, the creator that pushes
+        // to the dashboard) over the two silos; the dashboard's observer lives in the cluster client, as the web's does.
+        foreach (var creatorSilo in cluster.Silos)
+        {
+            var owner = await cluster.CreateUserAsync("creator");
+            var creator = cluster.Grains.GetCreator(owner);
+            await cluster.PlaceAsync(creator, creatorSilo);
+            var watcher = new IncomeWatcher();
+            var reference = cluster.Grains.CreateObjectReference<ICreatorObserver>(watcher);
+            await creator.Watch(reference);
+            var clicks = 0;
+            foreach (var walletSilo in cluster.Silos)
+            {
+                foreach (var thingSilo in cluster.Silos)
+                {
+                    var giver = await cluster.CreateGiverAsync(budgetCents: 200);
+                    var thingId = await cluster.CreateThingAsync(owner);
+                    var thing = cluster.Grains.GetThing(thingId);
+                    var wallet = cluster.Grains.GetWallet(giver, Now);
+                    await cluster.PlaceAsync(thing, thingSilo);
+                    await cluster.PlaceAsync(wallet, walletSilo);
+
+                    await wallet.Flattr(thingId, anonymous: false);
+
+                    clicks++;
+                    var (flattr, income) = await watcher.NextAsync();
+                    Assert.Equal((FlattrEventKind.Flattr, thingId, giver), (flattr.Kind, flattr.ThingId, flattr.Giver?.Id));
+                    Assert.Equal((owner, 200L * clicks, (long)clicks, clicks), (income.CreatorId, income.ExpectedIncomeCents, income.ClicksThisMonth, income.Givers));
+                }
+            }
+
+            Assert.Equal(creatorSilo.SiloAddress, await cluster.WhereIsAsync(creator));
+            Assert.False(watcher.HasMore, "one push per click");
+            await creator.Unwatch(reference);
+            cluster.Grains.DeleteObjectReference<ICreatorObserver>(reference);
+        }
     }
 
     [Fact]
     public async Task Daily_figures_count_each_click_on_its_day_and_add_up_to_the_monthly_expected_income()
     {
-        var creator = await silo.CreateUserAsync("creator");
-        var other = await silo.CreateUserAsync("creator");
-        var first = await silo.CreateThingAsync(creator);
-        var second = await silo.CreateThingAsync(creator);
-        var elsewhere = await silo.CreateThingAsync(other);
-        var five = await silo.CreateGiverAsync(budgetCents: 500);
-        var two = await silo.CreateGiverAsync(budgetCents: 200);
+        var creator = await cluster.CreateUserAsync("creator");
+        var other = await cluster.CreateUserAsync("creator");
+        var first = await cluster.CreateThingAsync(creator);
+        var second = await cluster.CreateThingAsync(creator);
+        var elsewhere = await cluster.CreateThingAsync(other);
+        var five = await cluster.CreateGiverAsync(budgetCents: 500);
+        var two = await cluster.CreateGiverAsync(budgetCents: 200);
         var month = Now;
-        var firstDay = DateOnly.FromDateTime(silo.Clock.GetUtcNow().UtcDateTime);
+        var firstDay = DateOnly.FromDateTime(cluster.Clock.GetUtcNow().UtcDateTime);
 
-        await silo.Grains.GetWallet(five, month).Flattr(first, anonymous: false);
-        silo.Clock.Advance(TimeSpan.FromDays(1));
+        await cluster.Grains.GetWallet(five, month).Flattr(first, anonymous: false);
+        cluster.Clock.Advance(TimeSpan.FromDays(1));
         // The click elsewhere first: the live estimate hears of it only at its next rebuild, and is compared below.
-        await silo.Grains.GetWallet(five, month).Flattr(elsewhere, anonymous: false);
-        await silo.Grains.GetWallet(five, month).Flattr(second, anonymous: true);
-        await silo.Grains.GetWallet(two, month).Flattr(second, anonymous: false);
+        await cluster.Grains.GetWallet(five, month).Flattr(elsewhere, anonymous: false);
+        await cluster.Grains.GetWallet(five, month).Flattr(second, anonymous: true);
+        await cluster.Grains.GetWallet(two, month).Flattr(second, anonymous: false);
 
-        var daily = await silo.Grains.GetCreator(creator).GetDaily(month);
+        var daily = await cluster.Grains.GetCreator(creator).GetDaily(month);
 
         Assert.Equal(DateTime.DaysInMonth(month.Year, month.Number), daily.Length);
         Assert.Equal(month.FirstDay, daily[0].Day);
@@ -54,9 +96,9 @@ public sealed class CreatorIncomeTests(FlattrSilo silo) : IClassFixture<FlattrSi
         Assert.Equal(new CreatorDay(firstDay, 1, 166), daily.Single(d => d.Day == firstDay));
         Assert.Equal(new CreatorDay(firstDay.AddDays(1), 2, 167 + 200), daily.Single(d => d.Day == firstDay.AddDays(1)));
         Assert.All(daily.Where(d => d.Day < firstDay || d.Day > firstDay.AddDays(1)), d => Assert.Equal((0L, 0L), (d.Clicks, d.ExpectedIncomeCents)));
-        var income = await silo.Grains.GetCreator(creator).GetIncome();
+        var income = await cluster.Grains.GetCreator(creator).GetIncome();
         Assert.Equal((income.ClicksThisMonth, income.ExpectedIncomeCents), (daily.Sum(d => d.Clicks), daily.Sum(d => d.ExpectedIncomeCents)));
-        Assert.All(await silo.Grains.GetCreator(creator).GetDaily(month.Previous()), d => Assert.Equal(0, d.Clicks));
+        Assert.All(await cluster.Grains.GetCreator(creator).GetDaily(month.Previous()), d => Assert.Equal(0, d.Clicks));
     }
 
     sealed class IncomeWatcher : ICreatorObserver
@@ -68,6 +110,8 @@ public sealed class CreatorIncomeTests(FlattrSilo silo) : IClassFixture<FlattrSi
             _received.Writer.TryWrite((flattr, income));
             return Task.CompletedTask;
         }
+
+        public bool HasMore => _received.Reader.Count > 0;
 
         public async Task<(FlattrEvent Flattr, CreatorIncome Income)> NextAsync()
         {

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Flattr.Live;
-using Microsoft.Extensions.DependencyInjection;
-using Silo.Hosting;
+using Flattr.Testing;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class LiveAnnouncementTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class LiveAnnouncementTests(FlattrCluster cluster) : IClassFixture<FlattrCluster>
 {
     sealed class FeedRecorder : IThingObserver
     {
@@ -21,31 +20,27 @@ public sealed class LiveAnnouncementTests(FlattrSilo silo) : IClassFixture<Flatt
     [Fact]
     public async Task The_first_click_on_a_thing_without_an_activation_reaches_the_live_feed_once()
     {
-        var giver = await silo.CreateGiverAsync();
-        var thing = await silo.CreateThingAsync(await silo.CreateUserAsync());
-        // No activation: the thing grain starts only after the click committed, and loads the click's count from the database.
-        await silo.Diagnostics.DeactivateAsync(silo.Grains.GetThing(thing));
+        var giver = await cluster.CreateGiverAsync();
+        var thing = await cluster.CreateThingAsync(await cluster.CreateUserAsync());
+        // No activation (registering a thing does not activate its grain): the thing grain starts only after the click
+        // committed, and loads the click's count from the database.
+        Assert.Null(await cluster.WhereIsAsync(cluster.Grains.GetThing(thing)));
         var recorder = new FeedRecorder();
-        var reference = silo.Grains.CreateObjectReference<IThingObserver>(recorder);
-        await silo.Grains.GetLiveFeed().Watch(reference);
+        var reference = cluster.Grains.CreateObjectReference<IThingObserver>(recorder);
+        await cluster.Grains.GetLiveFeed().Watch(reference);
         try
         {
-            await silo.Grains.GetWallet(giver, Month.Current(silo.Clock)).Flattr(thing, anonymous: false);
+            await cluster.Grains.GetWallet(giver, Month.Current(cluster.Clock)).Flattr(thing, anonymous: false);
 
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!recorder.Changes.Any(c => c.ThingId == thing) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-
+            await Eventually.TrueAsync(() => recorder.Changes.Any(c => c.ThingId == thing), "the live feed heard of the click");
             var announced = Assert.Single(recorder.Changes, c => c.ThingId == thing);
             Assert.Equal(1, announced.MonthClicks);
             Assert.False(announced.Withdrawal);
         }
         finally
         {
-            await silo.Grains.GetLiveFeed().Unwatch(reference);
-            silo.Grains.DeleteObjectReference<IThingObserver>(recorder);
+            await cluster.Grains.GetLiveFeed().Unwatch(reference);
+            cluster.Grains.DeleteObjectReference<IThingObserver>(reference);
         }
     }
 }

@@ -3,13 +3,13 @@ using Flattr.Users;
 
 namespace Flattr.Grains.Tests.Grains;
 
-public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSilo>
+public sealed class RegistrationTests(FlattrCluster cluster) : IClassFixture<FlattrCluster>
 {
     [Fact]
     public async Task Taken_username_is_a_conflict_whatever_its_case()
     {
-        var name = silo.Unique("alice");
-        var directory = silo.Grains.GetUserDirectory();
+        var name = cluster.Unique("alice");
+        var directory = cluster.Grains.GetUserDirectory();
         await directory.Register(new SignUp(name, name + "@example.org", "Alice", "en_GB", "hash"));
 
         var error = await Assert.ThrowsAsync<FlattrException>(() =>
@@ -20,8 +20,8 @@ public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSil
     [Fact]
     public async Task Taken_email_is_a_conflict_whatever_its_case()
     {
-        var name = silo.Unique("bob");
-        var directory = silo.Grains.GetUserDirectory();
+        var name = cluster.Unique("bob");
+        var directory = cluster.Grains.GetUserDirectory();
         await directory.Register(new SignUp(name, name + "@Example.org", "Bob", "en_GB", "hash"));
 
         var error = await Assert.ThrowsAsync<FlattrException>(() =>
@@ -33,16 +33,16 @@ public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSil
     [Fact]
     public async Task Registered_user_is_found_by_username_and_email_and_keeps_the_password_hash()
     {
-        var name = silo.Unique("carol");
-        var directory = silo.Grains.GetUserDirectory();
+        var name = cluster.Unique("carol");
+        var directory = cluster.Grains.GetUserDirectory();
         var profile = await directory.Register(new SignUp(name, name + "@example.org", "Carol", "fr_FR", "AQAAAAIAAYagAAAAE"));
 
         Assert.Equal(profile.Id, await directory.FindByUsername(name.ToUpperInvariant()));
         Assert.Equal(profile.Id, await directory.FindByEmail(name.ToUpperInvariant() + "@example.org"));
-        Assert.Null(await directory.FindByUsername(silo.Unique("nobody")));
-        var credentials = await silo.Grains.GetUser(profile.Id).GetCredentials();
+        Assert.Null(await directory.FindByUsername(cluster.Unique("nobody")));
+        var credentials = await cluster.Grains.GetUser(profile.Id).GetCredentials();
         Assert.Equal("AQAAAAIAAYagAAAAE", credentials.PasswordHash);
-        Assert.Equal("fr_FR", (await silo.Grains.GetUser(profile.Id).GetProfile()).Language);
+        Assert.Equal("fr_FR", (await cluster.Grains.GetUser(profile.Id).GetProfile()).Language);
     }
 
     [Theory]
@@ -54,35 +54,35 @@ public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSil
     public async Task Invalid_sign_up_fields_are_invalid_parameters(string username, string email, string displayName, string language)
     {
         var error = await Assert.ThrowsAsync<FlattrException>(() =>
-            silo.Grains.GetUserDirectory().Register(new SignUp(username, email, displayName, language, "hash")));
+            cluster.Grains.GetUserDirectory().Register(new SignUp(username, email, displayName, language, "hash")));
         Assert.Equal(FlattrErrors.InvalidParameters, error.Code);
     }
 
     [Fact]
     public async Task Unknown_user_is_not_found()
     {
-        var error = await Assert.ThrowsAsync<FlattrException>(() => silo.Grains.GetUser(987_654_321).GetProfile());
+        var error = await Assert.ThrowsAsync<FlattrException>(() => cluster.Grains.GetUser(987_654_321).GetProfile());
         Assert.Equal(FlattrErrors.NotFound, error.Code);
     }
 
     [Fact]
     public async Task A_url_registers_one_thing_even_when_written_differently()
     {
-        var owner = await silo.CreateUserAsync();
-        var path = silo.Unique("page");
-        var thingId = await silo.CreateThingAsync(owner, $"https://Example.ORG/{path}#top");
+        var owner = await cluster.CreateUserAsync();
+        var path = cluster.Unique("page");
+        var thingId = await cluster.CreateThingAsync(owner, $"https://Example.ORG/{path}#top");
 
-        var error = await Assert.ThrowsAsync<FlattrException>(() => silo.CreateThingAsync(owner, $"HTTPS://example.org:443/{path}"));
+        var error = await Assert.ThrowsAsync<FlattrException>(() => cluster.CreateThingAsync(owner, $"HTTPS://example.org:443/{path}"));
         Assert.Equal(FlattrErrors.Conflict, error.Code);
-        Assert.Equal(thingId, await silo.Grains.GetThingRegistry().LookupByUrl($"https://example.org/{path}"));
+        Assert.Equal(thingId, await cluster.Grains.GetThingRegistry().LookupByUrl($"https://example.org/{path}"));
     }
 
     [Fact]
     public async Task Only_the_owner_may_change_or_delete_a_thing()
     {
-        var owner = await silo.CreateUserAsync();
-        var other = await silo.CreateUserAsync();
-        var thing = silo.Grains.GetThing(await silo.CreateThingAsync(owner));
+        var owner = await cluster.CreateUserAsync();
+        var other = await cluster.CreateUserAsync();
+        var thing = cluster.Grains.GetThing(await cluster.CreateThingAsync(owner));
 
         var update = await Assert.ThrowsAsync<FlattrException>(() => thing.Update(other, new ThingUpdate(Title: "Someone else's title")));
         Assert.Equal(FlattrErrors.Forbidden, update.Code);
@@ -97,9 +97,9 @@ public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSil
     [Fact]
     public async Task Things_are_found_by_text_category_and_tag_but_hidden_ones_are_not_listed()
     {
-        var owner = await silo.CreateUserAsync();
-        var word = silo.Unique("zebrafish");
-        var registry = silo.Grains.GetThingRegistry();
+        var owner = await cluster.CreateUserAsync();
+        var word = cluster.Unique("zebrafish");
+        var registry = cluster.Grains.GetThingRegistry();
         var listed = await registry.Register(owner, new ThingSubmission($"https://example.org/{word}/1", $"All about {word}", "Stripes.", ThingCategories.Video, "de_DE", ["nature"]));
         await registry.Register(owner, new ThingSubmission($"https://example.org/{word}/2", $"Secret {word}", "Hidden.", ThingCategories.Video, "de_DE", ["nature"], Hidden: true));
 
@@ -114,9 +114,9 @@ public sealed class RegistrationTests(FlattrSilo silo) : IClassFixture<FlattrSil
     [Fact]
     public async Task A_page_past_the_end_is_empty_but_reports_the_real_total()
     {
-        var owner = await silo.CreateUserAsync();
-        var word = silo.Unique("okapi");
-        var registry = silo.Grains.GetThingRegistry();
+        var owner = await cluster.CreateUserAsync();
+        var word = cluster.Unique("okapi");
+        var registry = cluster.Grains.GetThingRegistry();
         for (var i = 0; i < 3; i++)
         {
             await registry.Register(owner, new ThingSubmission($"https://example.org/{word}/{i}", $"Notes on {word} {i}", "Stripes.", ThingCategories.Text));

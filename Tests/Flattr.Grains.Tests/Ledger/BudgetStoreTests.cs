@@ -1,11 +1,12 @@
 using Flattr.Ledger;
 using Flattr.Money;
+using Flattr.Users;
 
 namespace Flattr.Grains.Tests.Ledger;
 
 public sealed class BudgetStoreTests : IAsyncLifetime
 {
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     StoreHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await StoreHarness.CreateAsync();
@@ -19,7 +20,7 @@ public sealed class BudgetStoreTests : IAsyncLifetime
 
         var change = await _h.Budgets.SetAsync(user, 500);
 
-        Assert.Equal(new BudgetChange(user, 500, Month), change);
+        Assert.Equal(new BudgetChange(500, Month, AppliesThisMonth: true), change);
         Assert.Equal(500, await _h.Budgets.GetForMonthAsync(user, Month));
         Assert.Equal(0, await _h.Budgets.GetForMonthAsync(user, Month.AddMonths(-1)));
     }
@@ -33,12 +34,12 @@ public sealed class BudgetStoreTests : IAsyncLifetime
         var change = await _h.Budgets.SetAsync(user, 2_000);
         var changeAgain = await _h.Budgets.SetAsync(user, 3_000);
 
-        Assert.Equal(Months.Next(Month), change.EffectiveMonth);
-        Assert.Equal(Months.Next(Month), changeAgain.EffectiveMonth);
+        Assert.Equal(Month.Next(), change.EffectiveFrom);
+        Assert.Equal(Month.Next(), changeAgain.EffectiveFrom);
         Assert.Equal(500, await _h.Budgets.GetForMonthAsync(user, Month));
-        Assert.Equal(3_000, await _h.Budgets.GetForMonthAsync(user, Months.Next(Month)));
+        Assert.Equal(3_000, await _h.Budgets.GetForMonthAsync(user, Month.Next()));
         Assert.Equal(3_000, await _h.Budgets.GetForMonthAsync(user, Month.AddMonths(6)));
-        Assert.Equal([(Month, 500L), (Months.Next(Month), 3_000L)],
+        Assert.Equal([(Month, 500L), (Month.Next(), 3_000L)],
             (await _h.Budgets.GetScheduleAsync(user)).Select(p => (p.EffectiveMonth, p.AmountCents)));
     }
 
@@ -50,9 +51,9 @@ public sealed class BudgetStoreTests : IAsyncLifetime
 
         var pause = await _h.Budgets.PauseAsync(user);
 
-        Assert.Equal(new BudgetChange(user, 0, Months.Next(Month)), pause);
+        Assert.Equal(new BudgetChange(0, Month.Next(), AppliesThisMonth: false), pause);
         Assert.Equal(500, await _h.Budgets.GetForMonthAsync(user, Month));
-        Assert.Equal(0, await _h.Budgets.GetForMonthAsync(user, Months.Next(Month)));
+        Assert.Equal(0, await _h.Budgets.GetForMonthAsync(user, Month.Next()));
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public sealed class BudgetStoreTests : IAsyncLifetime
         var pause = await _h.Budgets.PauseAsync(user);
         var first = await _h.Budgets.SetAsync(user, 300);
 
-        Assert.Equal(new BudgetChange(user, 0, Month), pause);
-        Assert.Equal(Month, first.EffectiveMonth);
+        Assert.Equal(new BudgetChange(0, Month, AppliesThisMonth: true), pause);
+        Assert.Equal(Month, first.EffectiveFrom);
     }
 
     [Theory]

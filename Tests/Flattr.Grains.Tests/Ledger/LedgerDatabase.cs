@@ -1,52 +1,31 @@
-using Flattr.Clicks;
+using Flattr.Silo.Database.Schema;
+using Flattr.Testing.Database;
 using Npgsql;
-using Silo.Postgres.Migrations;
 
 namespace Flattr.Grains.Tests.Ledger;
 
 /// <summary>
-/// A fresh PostgreSQL database per test, cloned (CREATE DATABASE ... TEMPLATE) from one database per test run
-/// that the <see cref="MigrationRunner"/> brought to the latest "flattr" schema: a clone takes a fraction of the
-/// time of a migration, and <see cref="CloneAsync"/> gives crash tests an identical copy of a seeded state.
-/// The server comes from FLATTR_TEST_POSTGRES, else the local development server.
+/// A fresh PostgreSQL database per test for the stores without a silo, cloned (<see cref="TestDatabase.CloneAsync"/>) from
+/// one database per test run that has every schema module (<see cref="SchemaModules.All"/>): a clone takes a fraction of
+/// the time of the migrations, and <see cref="CloneAsync"/> gives crash tests an identical copy of a seeded state.
+/// Parameters of type <see cref="Month"/> are sent as their first day, as the schema stores months.
 /// </summary>
 public sealed class LedgerDatabase : IAsyncDisposable
 {
-    static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    static string? _template;
+    const string Label = "ledger";
+    static readonly Lazy<Task<TestDatabase>> s_template = new(CreateTemplateAsync);
+    readonly TestDatabase _database;
 
-    LedgerDatabase(string name)
-    {
-        Name = name;
-        DataSource = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, IncludeErrorDetail = true }.ConnectionString);
-    }
+    LedgerDatabase(TestDatabase database) => _database = database;
 
-    public static string ServerConnectionString => Silo.Testing.Database.TestDatabase.ServerConnectionString;
+    public string Name => _database.Name;
 
-    /// <summary>The flattr schema module, as the silo host registers it.</summary>
-    public static IMigrationModule SchemaModule { get; } = new MigrationModule("flattr", typeof(ClickStore).Assembly, "Flattr.Schema.");
+    public NpgsqlDataSource DataSource => _database.DataSource;
 
-    public string Name { get; }
+    public static async Task<LedgerDatabase> CreateAsync() => new(await (await s_template.Value).CloneAsync(Label));
 
-    public NpgsqlDataSource DataSource { get; }
-
-    public static async Task<LedgerDatabase> CreateAsync()
-    {
-        var template = await TemplateAsync().ConfigureAwait(false);
-        var name = NewName();
-        await ServerCommandAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"").ConfigureAwait(false);
-        return new LedgerDatabase(name);
-    }
-
-    /// <summary>An identical copy of this database as it is now (its connections are closed first).</summary>
-    public async Task<LedgerDatabase> CloneAsync()
-    {
-        DataSource.Clear();
-        var name = NewName();
-        await ServerCommandAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{Name}\"").ConfigureAwait(false);
-        return new LedgerDatabase(name);
-    }
+    /// <summary>An identical copy of this database as it is now (its idle connections are closed first).</summary>
+    public async Task<LedgerDatabase> CloneAsync() => new(await _database.CloneAsync(Label));
 
     public async Task ExecuteAsync(string sql, params object[] parameters)
     {
@@ -99,60 +78,23 @@ public sealed class LedgerDatabase : IAsyncDisposable
             RETURNING id
             """, ownerId, deleted ? "deleted" : "active").ConfigureAwait(false);
 
-    public async ValueTask DisposeAsync()
-    {
-        await DataSource.DisposeAsync().ConfigureAwait(false);
-        await ServerCommandAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)").ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     NpgsqlCommand Command(string sql, params object[] parameters)
     {
         var command = DataSource.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter is Month month ? month.FirstDay : parameter });
         }
 
         return command;
     }
 
-    static string NewName() => "flattr_ledger_" + Guid.NewGuid().ToString("N")[..16];
-
-    static async Task<string> TemplateAsync()
+    static async Task<TestDatabase> CreateTemplateAsync()
     {
-        await TemplateLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_template is not null)
-            {
-                return _template;
-            }
-
-            var name = NewName() + "_template";
-            await ServerCommandAsync($"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                ServerCommandAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
-            await using (var dataSource = NpgsqlDataSource.Create(
-                new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = false }.ConnectionString))
-            {
-                await MigrationRunner.ApplyAsync(dataSource, [SchemaModule], CancellationToken.None).ConfigureAwait(false);
-            }
-
-            return _template = name;
-        }
-        finally
-        {
-            TemplateLock.Release();
-        }
-    }
-
-    static async Task ServerCommandAsync(string sql)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
-        builder.Database ??= "postgres";
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        var template = await TestDatabase.CreateAsync(Label + "_template", SchemaModules.All);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
     }
 }

@@ -1,4 +1,5 @@
 using Flattr.Ledger;
+using Flattr.Payouts;
 
 namespace Flattr.Grains.Tests.Ledger;
 

@@ -1,28 +1,29 @@
 using Flattr.Clicks;
+using Flattr.Hosting;
 using Flattr.Ledger;
 using Flattr.Money;
 using Flattr.Settlement;
-using Flattr.Stores;
+using Flattr.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using Silo.Testing.Time;
 
 namespace Flattr.Grains.Tests.Ledger;
 
 /// <summary>
-/// The stores as the silo gets them (through <c>AddFlattrStores</c>), on a fresh database and a manual clock
-/// that starts mid-<see cref="Month"/>.
+/// The stores as the silo gets them (through <c>AddFlattrStores</c>), without a silo, on a fresh database and a fake
+/// clock that starts mid-<see cref="Month"/>.
 /// </summary>
 public sealed class StoreHarness : IAsyncDisposable
 {
-    public static readonly DateOnly Month = new(2026, 3, 1);
+    public static readonly Month Month = new(2026, 3);
 
     readonly ServiceProvider _services;
 
     StoreHarness(LedgerDatabase database, MoneyRules rules, int giversPerBatch)
     {
         Database = database;
-        Clock = new ManualTimeProvider(new DateTimeOffset(Month.Year, Month.Month, 15, 12, 0, 0, TimeSpan.Zero));
+        Clock = new FakeTimeProvider(new DateTimeOffset(Month.Year, Month.Number, 15, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(database.DataSource);
@@ -44,7 +45,7 @@ public sealed class StoreHarness : IAsyncDisposable
 
     public LedgerDatabase Database { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public NpgsqlDataSource DataSource => Database.DataSource;
 
@@ -65,7 +66,7 @@ public sealed class StoreHarness : IAsyncDisposable
     public static StoreHarness Over(LedgerDatabase database, DateTimeOffset now, MoneyRules? rules = null, int giversPerBatch = 1_000)
     {
         var harness = new StoreHarness(database, rules ?? new MoneyRules(), giversPerBatch);
-        harness.Clock.AdvanceTo(now);
+        harness.Clock.SetUtcNow(now);
         return harness;
     }
 
@@ -112,10 +113,10 @@ public sealed class StoreHarness : IAsyncDisposable
     }
 
     /// <summary>Moves the clock into the next month, so <see cref="Month"/> may be settled.</summary>
-    public void EndMonth() => SetDay(Months.Next(Month), 2);
+    public void EndMonth() => SetDay(Month.Next(), 2);
 
     /// <summary>Moves the clock forward to noon UTC of the given day.</summary>
-    public void SetDay(DateOnly month, int day = 15) => Clock.AdvanceTo(new DateTimeOffset(month.Year, month.Month, day, 12, 0, 0, TimeSpan.Zero));
+    public void SetDay(Month month, int day = 15) => Clock.SetUtcNow(new DateTimeOffset(month.Year, month.Number, day, 12, 0, 0, TimeSpan.Zero));
 
     public async Task AssertAuditOkAsync()
     {

@@ -48,15 +48,4 @@ public sealed class MoneyValidationTests
     [InlineData(-250, "-2.50 EUR")]
     public void Euros_are_formatted_from_cents_without_floating_point(long cents, string expected) =>
         Assert.Equal(expected, MoneyValidation.Euros(cents));
-
-    [Fact]
-    public void Month_text_form_round_trips() => Assert.Equal(new DateOnly(2026, 3, 1), Months.Parse(Months.Format(new DateOnly(2026, 3, 1))));
-
-    [Fact]
-    public void A_date_that_is_not_the_first_of_a_month_is_not_a_month() =>
-        Assert.Equal(FlattrErrors.InvalidParameters, Assert.Throws<FlattrException>(() => Months.Require(new DateOnly(2026, 3, 2))).Code);
-
-    [Fact]
-    public void Garbage_month_text_is_invalid_parameters() =>
-        Assert.Equal(FlattrErrors.InvalidParameters, Assert.Throws<FlattrException>(() => Months.Parse("2026-13")).Code);
 }

@@ -13,7 +13,7 @@ namespace Flattr.Grains.Tests.Settlement;
 public sealed class SettlementCrashTests : IAsyncLifetime
 {
     const int GiversPerBatch = 3;
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     LedgerDatabase _crashed = null!;
     LedgerDatabase _clean = null!;
     DateTimeOffset _settleAt;

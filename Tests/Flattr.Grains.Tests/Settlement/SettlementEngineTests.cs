@@ -8,7 +8,7 @@ namespace Flattr.Grains.Tests.Settlement;
 
 public sealed class SettlementEngineTests : IAsyncLifetime
 {
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
     StoreHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await StoreHarness.CreateAsync(giversPerBatch: 2);
@@ -33,7 +33,7 @@ public sealed class SettlementEngineTests : IAsyncLifetime
         await AssertSharesAsync(twoOverTwenty, twentyThings, Enumerable.Repeat(10L, 20));
         await AssertSharesAsync(twoOverThree, threeThings, [67L, 67L, 66L]);
         Assert.Equal(900 - 500, await _h.Ledger.GetBalanceAsync(five));
-        var lowest = await _h.Ledger.GetCreatorStatementAsync(await _h.OwnerOfAsync(threeThings[0]), Month);
+        var lowest = await _h.Ledger.GetCreatorMonthAsync(await _h.OwnerOfAsync(threeThings[0]), Month);
         Assert.Equal((true, 67L), (lowest.Settled, lowest.ReceivedCents));
         Assert.Equal([new ThingIncome(threeThings[0], 67, 1)], lowest.Things);
         Assert.Equal(67, await _h.Ledger.GetBalanceAsync(await _h.OwnerOfAsync(threeThings[0])));
@@ -62,7 +62,7 @@ public sealed class SettlementEngineTests : IAsyncLifetime
 
         await _h.Settlement.RunAsync(Month);
 
-        var statement = await _h.Ledger.GetGiverStatementAsync(giver, Month);
+        var statement = await _h.Ledger.GetGiverMonthAsync(giver, Month);
         Assert.Equal((true, 700L, 700L), (statement.Settled, statement.SpentCents, statement.CharityCents));
         Assert.Empty(statement.Shares);
         Assert.Equal(700, (await _h.Ledger.GetSystemBalancesAsync()).CharityCents);
@@ -101,11 +101,11 @@ public sealed class SettlementEngineTests : IAsyncLifetime
         await _h.Settlement.RunAsync(Month);
         _h.SetDay(Month.AddMonths(2), 1);
 
-        var next = await _h.Settlement.RunAsync(Months.Next(Month));
+        var next = await _h.Settlement.RunAsync(Month.Next());
 
         await AssertSharesAsync(giver, things, [250L, 250L]);
         Assert.Equal((1, 1L, 400L), (next.Givers, next.Clicks, next.SettledSpendCents));
-        var later = await _h.Ledger.GetGiverStatementAsync(giver, Months.Next(Month));
+        var later = await _h.Ledger.GetGiverMonthAsync(giver, Month.Next());
         Assert.Equal([new GiverShare(things[1], await _h.OwnerOfAsync(things[1]), 400)], later.Shares);
         Assert.Equal(0, await _h.Ledger.GetBalanceAsync(giver));
         await _h.AssertAuditOkAsync();
@@ -167,7 +167,7 @@ public sealed class SettlementEngineTests : IAsyncLifetime
         _h.SetDay(Month.AddMonths(2), 2);
         await _h.Settlement.PlanAsync(Month);
 
-        var other = await Assert.ThrowsAsync<FlattrException>(() => _h.Settlement.PlanAsync(Months.Next(Month)));
+        var other = await Assert.ThrowsAsync<FlattrException>(() => _h.Settlement.PlanAsync(Month.Next()));
         var payout = await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.RequestPayoutAsync(giver, 1_000));
         await _h.Settlement.RunAsync(Month);
         await _h.Ledger.RequestPayoutAsync(giver, 1_000);
@@ -197,14 +197,14 @@ public sealed class SettlementEngineTests : IAsyncLifetime
     {
         var (giver, _) = await GiverClickingAsync(500, 2);
 
-        var statement = await _h.Ledger.GetGiverStatementAsync(giver, Month);
+        var statement = await _h.Ledger.GetGiverMonthAsync(giver, Month);
 
         Assert.Equal((false, 0L), (statement.Settled, statement.SpentCents));
         Assert.Empty(statement.Shares);
         Assert.Equal(FlattrErrors.NotFound,
-            (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetGiverStatementAsync(999_999, Month))).Code);
+            (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetGiverMonthAsync(999_999, Month))).Code);
         Assert.Equal(FlattrErrors.NotFound,
-            (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetCreatorStatementAsync(999_999, Month))).Code);
+            (await Assert.ThrowsAsync<FlattrException>(() => _h.Ledger.GetCreatorMonthAsync(999_999, Month))).Code);
     }
 
     async Task<(long Giver, long[] Things)> GiverClickingAsync(long budgetCents, int clicks, long depositCents = 1_000)
@@ -222,7 +222,7 @@ public sealed class SettlementEngineTests : IAsyncLifetime
 
     async Task AssertSharesAsync(long giver, long[] things, IEnumerable<long> expected)
     {
-        var statement = await _h.Ledger.GetGiverStatementAsync(giver, Month);
+        var statement = await _h.Ledger.GetGiverMonthAsync(giver, Month);
         Assert.True(statement.Settled);
         Assert.Equal(things.Order().Zip(expected).Select(x => (x.First, x.Second)), statement.Shares.Select(s => (s.ThingId, s.AmountCents)));
         Assert.Equal(expected.Sum(), statement.SpentCents);

@@ -15,7 +15,7 @@ namespace Flattr.Grains.Tests.Settlement;
 /// </summary>
 public sealed class SettlementPropertyTests(ITestOutputHelper output)
 {
-    static readonly DateOnly Month = StoreHarness.Month;
+    static readonly Month Month = StoreHarness.Month;
 
     [Fact]
     public void Random_months_settle_conserving_money_within_budgets_fairly_and_idempotently()
@@ -114,7 +114,7 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         for (var g = 0; g < givers.Length; g++)
         {
             var giver = givers[g];
-            var statement = await h.Ledger.GetGiverStatementAsync(giver, Month);
+            var statement = await h.Ledger.GetGiverMonthAsync(giver, Month);
             var plan = scenario.Givers[g];
             var bound = Math.Min(plan.BudgetCents, plan.DepositCents - DepositFee.For(plan.DepositCents));
             Assert.True(statement.SpentCents <= bound, $"giver {g} spent {statement.SpentCents} > min(budget, balance) = {bound}");
