@@ -27,7 +27,10 @@ public interface ICreatorGrain : IGrainWithIntegerKey
 
     Task Unwatch(ICreatorObserver observer);
 
-    /// <summary>Called by thing grains for each committed click or withdrawal on this creator's things.</summary>
+    /// <summary>
+    /// Called by the giver's wallet for each committed click or withdrawal on this creator's things: the event for the ticker
+    /// (from the thing grain) and what the giver's clicks on this creator are worth now (from the wallet).
+    /// </summary>
     [OneWay]
     Task OnFlattr(FlattrEvent flattr, GiverClickShare share);
 }

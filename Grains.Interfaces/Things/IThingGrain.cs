@@ -29,9 +29,11 @@ public interface IThingGrain : IGrainWithIntegerKey
     /// <summary>Marks the thing deleted (kept for history). Only the owner may delete.</summary>
     Task Delete(long actingUserId);
 
-    /// <summary>Applies a committed click or withdrawal (called by wallet grains), notifies observers and the creator,
-    /// and returns the counts held afterwards.</summary>
-    Task<ThingCounts> ApplyCountChange(ThingCountChange change);
+    /// <summary>
+    /// Applies a committed click or withdrawal (called by wallet grains), notifies the live feed and the thing's watchers,
+    /// and returns the event for the creator's ticker with the counts held afterwards (the wallet tells the creator).
+    /// </summary>
+    Task<FlattrEvent> ApplyCountChange(ThingCountChange change);
 
     /// <summary>Subscribes or renews: subscriptions lapse after one minute, so renew every ~30 s.</summary>
     Task Watch(IThingObserver observer);

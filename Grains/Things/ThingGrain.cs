@@ -80,7 +80,7 @@ public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<Thi
         _info = await things.MarkDeletedAsync(info.Id, CancellationToken.None) ?? throw NotFound();
     }
 
-    public async Task<ThingCounts> ApplyCountChange(ThingCountChange change)
+    public async Task<FlattrEvent> ApplyCountChange(ThingCountChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (change.ThingId != ThingId)
@@ -108,7 +108,6 @@ public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<Thi
             _total);
 
         // Live notifications are best effort: they never undo or fail a committed click.
-        GrainFactory.GetCreator(info.OwnerId).OnFlattr(flattr, change.Share).Ignore(logger);
         // Announced once per version, and also when the held count already had this version: a thing activated after the
         // click committed loads that count from the database, and its first click must still reach the feed and watchers.
         _announced ??= [];
@@ -120,7 +119,7 @@ public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<Thi
             await Observers.Notify(observer => observer.OnCountChanged(changed));
         }
 
-        return Counts();
+        return flattr;
     }
 
     public Task Watch(IThingObserver observer)

@@ -107,9 +107,8 @@ public sealed partial class WalletGrain(
         Release(thingId);
         var count = result.Count!;
         var giver = click.Anonymous ? null : Identity(_means.Giver!);
-        var change = new ThingCountChange(thingId, count.Month, count.Clicks, count.Version, Withdrawal: true,
-            time.GetUtcNow(), giver, Share(click.OwnerId));
-        await ApplyToThingAsync(change);
+        var change = new ThingCountChange(thingId, count.Month, count.Clicks, count.Version, Withdrawal: true, time.GetUtcNow(), giver);
+        await ApplyToThingAsync(change, click.OwnerId);
         return new WithdrawalResult(_giverId, thingId, _month, count.Clicks, _clicks.Count, ValueOfOneClick(_means));
     }
 
@@ -198,18 +197,23 @@ public sealed partial class WalletGrain(
         Hold(new GiverClick(target.ThingId, target.Title, target.Url, target.OwnerId, at, anonymous, source));
         var count = result.Count!;
         var change = new ThingCountChange(target.ThingId, count.Month, count.Clicks, count.Version, Withdrawal: false, at,
-            anonymous ? null : Identity(giver), Share(target.OwnerId));
-        var counts = await ApplyToThingAsync(change);
-        return new FlattrResult(_giverId, target.ThingId, _month, anonymous, at, count.Clicks, counts?.Total ?? count.Clicks,
+            anonymous ? null : Identity(giver));
+        var flattr = await ApplyToThingAsync(change, target.OwnerId);
+        return new FlattrResult(_giverId, target.ThingId, _month, anonymous, at, count.Clicks, flattr?.ThingTotalClicks ?? count.Clicks,
             _clicks.Count, ValueOfOneClick(_means));
     }
 
-    /// <summary>The thing grain's count follows the database by version; a failure here cannot undo the committed click.</summary>
-    async Task<ThingCounts?> ApplyToThingAsync(ThingCountChange change)
+    /// <summary>
+    /// Moves the thing grain's count (it follows the database by version), then tells the thing's creator what happened and
+    /// what this giver's clicks on them are worth now. Neither can undo the committed click: a failure is logged.
+    /// </summary>
+    async Task<FlattrEvent?> ApplyToThingAsync(ThingCountChange change, long ownerId)
     {
         try
         {
-            return await GrainFactory.GetThing(change.ThingId).ApplyCountChange(change);
+            var flattr = await GrainFactory.GetThing(change.ThingId).ApplyCountChange(change);
+            GrainFactory.GetCreator(ownerId).OnFlattr(flattr, Share(ownerId)).Ignore(logger);
+            return flattr;
         }
 #pragma warning disable CA1031 // The click is committed whatever went wrong here; the thing reloads its count from the database on its next activation.
         catch (Exception e)
