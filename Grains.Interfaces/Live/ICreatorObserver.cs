@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Live;
 
@@ -8,7 +9,9 @@ public interface ICreatorObserver : IGrainObserver
 {
     /// <summary>
     /// One event and the creator's whole income after it (expected income, clicks, givers), so a dashboard shows the
-    /// grain's figures rather than adding events up itself.
+    /// grain's figures rather than adding events up itself. One-way: live pushes are best effort, and the grain does not wait
+    /// for a dashboard's host (a watcher that stops renewing lapses after a minute).
     /// </summary>
+    [OneWay]
     Task OnFlattr(FlattrEvent flattr, CreatorIncome income);
 }

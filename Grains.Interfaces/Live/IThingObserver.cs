@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Flattr.Live;
 
@@ -6,5 +7,10 @@ namespace Flattr.Live;
 [Alias("Flattr.IThingObserver")]
 public interface IThingObserver : IGrainObserver
 {
+    /// <summary>
+    /// One-way: live pushes are best effort, and the thing or feed grain does not wait for a watching host (a watcher that
+    /// stops renewing lapses after a minute).
+    /// </summary>
+    [OneWay]
     Task OnCountChanged(ThingCountChanged change);
 }

@@ -5,7 +5,8 @@ namespace Flattr.Live;
 
 /// <summary>
 /// The watchers of a live grain: Orleans' <see cref="ObserverManager{TObserver}"/> with expiry on the DI clock (so tests move
-/// it with their time). A watcher lapses unless it renews within <see cref="Expiry"/>; one whose notification fails is dropped.
+/// it with their time). A watcher lapses unless it renews within <see cref="Expiry"/>. Notifications are one-way calls, so a
+/// watcher whose host died is not noticed by a failed call: it lapses with its last renewal.
 /// </summary>
 static class Watchers
 {
