@@ -66,11 +66,7 @@ public static class FlattrSiloHosting
     {
         ArgumentNullException.ThrowIfNull(silo);
         var cluster = ClusterOptions(configuration);
-        silo.Configure<ClusterOptions>(options =>
-        {
-            options.ClusterId = cluster.ClusterId;
-            options.ServiceId = cluster.ServiceId;
-        });
+        JoinCluster(silo.Services, cluster);
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = AdoNetInvariant;
@@ -132,12 +128,7 @@ public static class FlattrSiloHosting
     public static IClientBuilder AddFlattrClient(this IClientBuilder client, IConfiguration configuration, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var cluster = ClusterOptions(configuration);
-        client.Configure<ClusterOptions>(options =>
-        {
-            options.ClusterId = cluster.ClusterId;
-            options.ServiceId = cluster.ServiceId;
-        });
+        JoinCluster(client.Services, ClusterOptions(configuration));
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = AdoNetInvariant;
@@ -146,6 +137,14 @@ public static class FlattrSiloHosting
         PinRuntimeClocks(client.Services);
         return client;
     }
+
+    /// <summary>The cluster's and the service's names, the same for every silo and client of one deployment.</summary>
+    static void JoinCluster(IServiceCollection services, FlattrClusterOptions cluster) =>
+        services.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
 
     /// <summary>
     /// Orleans' own machinery (messaging time-outs, membership probes, directory and activation upkeep) keeps the real clock
@@ -177,15 +176,5 @@ public static class FlattrSiloHosting
                 ?? throw new InvalidOperationException($"{FlattrClusterOptions.Section}:AdvertisedAddress '{address}' resolves to no IPv4 address.");
 
     /// <summary>The port, or a free one on this machine for 0 (a test, an operator command beside a running web).</summary>
-    static int PortOrFree(int port)
-    {
-        if (port != 0)
-        {
-            return port;
-        }
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int PortOrFree(int port) => port != 0 ? port : FreePorts.Take();
 }

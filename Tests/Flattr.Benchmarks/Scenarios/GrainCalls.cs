@@ -1,3 +1,4 @@
+using Flattr.Silo.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Flattr.Faults.Tests.Support;
 
@@ -27,7 +26,7 @@ public sealed class AppProcess : IAsyncDisposable
     public AppProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null, int? port = null, bool tls = false)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        var free = FreePorts(3);
+        var free = Flattr.Silo.Hosting.FreePorts.Take(3);
         Port = port ?? free[0];
         SiloPort = free[1];
         GatewayPort = free[2];
@@ -182,32 +181,6 @@ public sealed class AppProcess : IAsyncDisposable
         _output.Enqueue(line);
         while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
-        }
-    }
-
-    public static int FreePort() => FreePorts(1)[0];
-
-    /// <summary>Ports free on loopback now, all different (each is held until all are found).</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listeners.Add(listener);
-                listener.Start();
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Dispose();
-            }
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
 
     public static async Task<PrivatePostgres> StartAsync()
     {
-        var server = new PrivatePostgres(Path.Combine(Path.GetTempPath(), "flattr-faults-pg-" + Guid.NewGuid().ToString("N")[..12]), AppProcess.FreePort());
+        var server = new PrivatePostgres(Path.Combine(Path.GetTempPath(), "flattr-faults-pg-" + Guid.NewGuid().ToString("N")[..12]), Flattr.Silo.Hosting.FreePorts.Take());
         await server.UpAsync();
         return server;
     }

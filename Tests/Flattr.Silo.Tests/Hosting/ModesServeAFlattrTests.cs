@@ -1,3 +1,4 @@
+using Flattr.Silo.Hosting;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -23,7 +24,7 @@ public sealed class ModesServeAFlattrTests
     {
         await using var database = await TestDatabase.CreateAsync("mode_cohosted");
         var cluster = new ClusterSettings(database.ConnectionString, "cohosted");
-        var ports = FreePort.Next(3);
+        var ports = FreePorts.Take(3);
         await using var web = FlattrProcess.Web(ports[0], cluster.For(siloPort: ports[1], gatewayPort: ports[2]));
 
         web.Start();
@@ -39,7 +40,7 @@ public sealed class ModesServeAFlattrTests
     {
         await using var database = await TestDatabase.CreateAsync("mode_headless");
         var cluster = new ClusterSettings(database.ConnectionString, "headless");
-        var ports = FreePort.Next(3);
+        var ports = FreePorts.Take(3);
         await using var silo = FlattrProcess.Silo(cluster.For(siloPort: ports[0], gatewayPort: ports[1]));
         await using var web = FlattrProcess.Web(ports[2], cluster.For(extra: ("Flattr:Cluster:WebRole", "Client")));
 

@@ -1,3 +1,4 @@
+using Flattr.Silo.Hosting;
 using System.Globalization;
 using Flattr.Silo.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class UnreachablePostgresTests
     [InlineData("web")]
     public async Task Started_against_an_unreachable_PostgreSQL_it_exits_non_zero_with_one_line_naming_the_server(string program)
     {
-        var ports = FreePort.Next(4);
+        var ports = FreePorts.Take(4);
         var closed = ports[0];
         var settings = new ClusterSettings(
             string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={closed};Username=flattr;Database=flattr"), "unreachable")

@@ -1,3 +1,4 @@
+using Flattr.Silo.Hosting;
 using Flattr.Settlement;
 using Flattr.Silo.Tests.Support;
 using Flattr.Testing.Database;
@@ -20,7 +21,7 @@ public sealed class ReminderSurvivesSiloKillTests
     {
         await using var database = await TestDatabase.CreateAsync("reminder_kill");
         var cluster = new ClusterSettings(database.ConnectionString, "reminders");
-        var ports = FreePort.Next(2);
+        var ports = FreePorts.Take(2);
 
         // The shortest period Orleans allows; no month-end reminder is registered at start, only the test registers it.
         await using var silo = FlattrProcess.Silo(cluster.For(ports[0], ports[1], ("Flattr:Settlement:MonthEndCheckPeriod", "00:01:00")));

@@ -1,5 +1,5 @@
+using Flattr.Silo.Hosting;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,10 +27,7 @@ public sealed class BlogSite : IAsyncDisposable
     /// <param name="pages">Path → HTML.</param>
     public static async Task<BlogSite> StartAsync(IReadOnlyDictionary<string, string> pages)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePorts.Take();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();

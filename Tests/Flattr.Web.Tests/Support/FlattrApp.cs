@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Flattr.Payments;
+using Flattr.Silo.Hosting;
 using Flattr.Testing.Database;
 using Flattr.Users;
 using Flattr.Web.Accounts;
@@ -49,7 +49,7 @@ public sealed class FlattrApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("web");
-        var port = FreePort();
+        var port = FreePorts.Take();
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -96,13 +96,6 @@ public sealed class FlattrApp : IAsyncLifetime
         }
 
         return new TestUser(profile.Id, username, profile.DisplayName);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
