@@ -22,6 +22,13 @@ public interface ICreatorGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<ImmutableArray<CreatorDay>> GetDaily(Month month);
 
+    /// <summary>
+    /// Rebuilds the income from the database, reloads the counts of the creator's things (<see cref="Things.IThingGrain.Reload"/>)
+    /// and tells the watchers (<see cref="ICreatorObserver.OnReconciled"/>): after a silo was lost, with whatever it had not yet
+    /// passed on, the dashboards show the database's figures again.
+    /// </summary>
+    Task Reconcile();
+
     /// <summary>Subscribes or renews: subscriptions lapse after one minute, so renew every ~30 s.</summary>
     Task Watch(ICreatorObserver observer);
 

@@ -14,4 +14,8 @@ public interface ICreatorObserver : IGrainObserver
     /// </summary>
     [OneWay]
     Task OnFlattr(FlattrEvent flattr, CreatorIncome income);
+
+    /// <summary>The creator's figures and things' counts were read again from the database (<see cref="ICreatorGrain.Reconcile"/>).</summary>
+    [OneWay]
+    Task OnReconciled(CreatorIncome income);
 }

@@ -35,6 +35,12 @@ public interface IThingGrain : IGrainWithIntegerKey
     /// </summary>
     Task<FlattrEvent> ApplyCountChange(ThingCountChange change);
 
+    /// <summary>
+    /// Reads the counts from the database again and announces them to the live feed and the watchers when they moved: a
+    /// click committed by a wallet on a silo that died before telling this grain is counted here all the same.
+    /// </summary>
+    Task<ThingCounts> Reload();
+
     /// <summary>Subscribes or renews: subscriptions lapse after one minute, so renew every ~30 s.</summary>
     Task Watch(IThingObserver observer);
 

@@ -41,6 +41,8 @@ public static class FlattrGrainsRegistration
         // What Orleans' AddIncomingGrainCallFilter<T> does on a silo builder; TryAddEnumerable keeps a second call harmless.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, DatabaseErrorsFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonthEndStarter>());
+        services.TryAddSingleton<LiveMirrors>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SiloLossReconciler>());
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using Flattr.Things;
 using Orleans.Utilities;
 
 namespace Flattr.Live;
@@ -12,9 +13,13 @@ namespace Flattr.Live;
 /// things change what their clicks here are worth, and those clicks are not sent here); between rebuilds each click
 /// event updates the giver's share at once. Memory only: live numbers never drive money.
 /// </summary>
-public sealed class CreatorGrain(CreatorIncomeStore store, TimeProvider time, ILogger<CreatorGrain> logger) : Grain, ICreatorGrain
+public sealed class CreatorGrain(CreatorIncomeStore store, ThingStore things, TimeProvider time, LiveMirrors mirrors, ILogger<CreatorGrain> logger)
+    : Grain, ICreatorGrain
 {
     static readonly TimeSpan s_rebuildPeriod = TimeSpan.FromMinutes(5);
+
+    /// <summary>The things a dashboard shows (its first page), whose counts <see cref="Reconcile"/> reloads.</summary>
+    const int DashboardThings = 100;
 
     readonly Dictionary<long, GiverClickShare> _shares = [];
     ObserverManager<ICreatorObserver>? _observers;
@@ -30,6 +35,27 @@ public sealed class CreatorGrain(CreatorIncomeStore store, TimeProvider time, IL
     {
         await RebuildAsync(cancellationToken);
         this.RegisterGrainTimer(RebuildAsync, new GrainTimerCreationOptions { DueTime = s_rebuildPeriod, Period = s_rebuildPeriod });
+        mirrors.Creators.Add(CreatorId);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        mirrors.Creators.Remove(CreatorId);
+        return Task.CompletedTask;
+    }
+
+    public async Task Reconcile()
+    {
+        await RebuildAsync(CancellationToken.None);
+        if (_observers is not { Count: > 0 } observers)
+        {
+            return;
+        }
+
+        var (ids, _) = await things.ListByOwnerAsync(CreatorId, includeHidden: true, 1, DashboardThings, CancellationToken.None);
+        await Task.WhenAll(ids.Select(id => GrainFactory.GetThing(id).Reload()));
+        var income = Income();
+        await observers.Notify(observer => observer.OnReconciled(income));
     }
 
     public async Task<CreatorIncome> GetIncome()
@@ -64,11 +90,18 @@ public sealed class CreatorGrain(CreatorIncomeStore store, TimeProvider time, IL
         return [.. Enumerable.Range(0, dayCount).Select(i => new CreatorDay(month.FirstDay.AddDays(i), clicks[i], income[i]))];
     }
 
-    public Task Watch(ICreatorObserver observer)
+    public async Task Watch(ICreatorObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
+        // A watcher new to this activation (this grain was just activated, e.g. on another silo after its own was lost, and the
+        // host renews its watch here) gets the figures at once: it may have missed clicks while the grain was moving.
+        var known = Observers.Contains(observer);
         Observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        if (!known)
+        {
+            await EnsureCurrentMonthAsync();
+            _ = observer.OnReconciled(Income());
+        }
     }
 
     public Task Unwatch(ICreatorObserver observer)

@@ -10,7 +10,7 @@ namespace Flattr.Things;
 /// newest version wins), and its watchers. Non-reentrant: count changes and edits are one at a time; reads are [ReadOnly]
 /// on the interface so they interleave with each other.
 /// </summary>
-public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<ThingGrain> logger) : Grain, IThingGrain
+public sealed class ThingGrain(ThingStore things, TimeProvider time, LiveMirrors mirrors, ILogger<ThingGrain> logger) : Grain, IThingGrain
 {
     readonly Dictionary<Month, StoredMonthCount> _counts = [];
 
@@ -33,7 +33,32 @@ public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<Thi
         if (_info is not null)
         {
             await LoadCountsAsync(cancellationToken);
+            mirrors.Things.Add(ThingId);
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        mirrors.Things.Remove(ThingId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ThingCounts> Reload()
+    {
+        var info = await RequireInfoAsync();
+        var month = Month.Current(time);
+        var before = _counts.GetValueOrDefault(month).Version;
+        await LoadCountsAsync(CancellationToken.None);
+        var counts = Counts();
+        if (_counts.GetValueOrDefault(month).Version > before && _observers is { Count: > 0 } observers)
+        {
+            // To the watchers only: the live feed (trending) hears of clicks as they happen, and a reload is not one.
+            var changed = new ThingCountChanged(info.Id, month, counts.ThisMonth, counts.Total, Withdrawal: false, info.Category, info.Language,
+                info.Hidden, counts.LastFlattrAt ?? time.GetUtcNow());
+            await observers.Notify(observer => observer.OnCountChanged(changed));
+        }
+
+        return counts;
     }
 
     public async Task<ThingInfo> GetInfo() => await RequireInfoAsync();
@@ -122,11 +147,20 @@ public sealed class ThingGrain(ThingStore things, TimeProvider time, ILogger<Thi
         return flattr;
     }
 
-    public Task Watch(IThingObserver observer)
+    public async Task Watch(IThingObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
+        // A watcher new to this activation (just activated, e.g. on another silo after its own was lost, and the host renews its
+        // watch here) gets the counts at once: it may have missed clicks while the grain was moving.
+        var info = await RequireInfoAsync();
+        var known = Observers.Contains(observer);
         Observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        if (!known)
+        {
+            var counts = Counts();
+            _ = observer.OnCountChanged(new ThingCountChanged(info.Id, counts.Month, counts.ThisMonth, counts.Total, Withdrawal: false, info.Category,
+                info.Language, info.Hidden, counts.LastFlattrAt ?? time.GetUtcNow()));
+        }
     }
 
     public Task Unwatch(IThingObserver observer)

@@ -5,6 +5,7 @@ using Flattr.Subscriptions;
 using Flattr.Things;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Runtime;
 
 namespace Flattr.Wallets;
 
@@ -211,7 +212,7 @@ public sealed partial class WalletGrain(
     {
         try
         {
-            var flattr = await GrainFactory.GetThing(change.ThingId).ApplyCountChange(change);
+            var flattr = await ApplyWhileTheClusterHealsAsync(change);
             GrainFactory.GetCreator(ownerId).OnFlattr(flattr, Share(ownerId)).Ignore(logger);
             return flattr;
         }
@@ -223,6 +224,28 @@ public sealed partial class WalletGrain(
             return null;
         }
     }
+
+    /// <summary>
+    /// The count change, tried again when the cluster rejected it: the thing's silo was lost and the call reached it before the
+    /// membership (and then the directory) knew. A few tries a second apart outlast the loss of a silo on the settings in
+    /// <c>.ci/cluster.env</c>; otherwise the thing would show a count short of the database until its next click.
+    /// </summary>
+    async Task<FlattrEvent> ApplyWhileTheClusterHealsAsync(ThingCountChange change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GrainFactory.GetThing(change.ThingId).ApplyCountChange(change);
+            }
+            catch (OrleansMessageRejectionException) when (attempt < CountChangeAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+    }
+
+    const int CountChangeAttempts = 4;
 
     async Task<ClickTarget> RequireClickableAsync(long thingId, string ownCode)
     {

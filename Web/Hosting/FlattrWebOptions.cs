@@ -8,6 +8,12 @@ public sealed class FlattrWebOptions
     /// <summary>The public base address used in embed snippets and QR codes; empty means "the address of the request".</summary>
     public string PublicBaseUrl { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Proxies whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed, besides loopback: IP addresses or CIDR networks,
+    /// separated by commas (e.g. the load balancer's network in a container deployment). See <see cref="ProxyForwarding"/>.
+    /// </summary>
+    public string KnownProxies { get; set; } = string.Empty;
+
     /// <summary>Shows the development mail outbox at <c>/dev/outbox</c> (always on in Development and in demo mode).</summary>
     public bool ShowOutbox { get; set; }
 

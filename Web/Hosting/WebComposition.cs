@@ -48,6 +48,7 @@ public static class WebComposition
         services.AddFlattrLocalization();
         services.AddFlattrAccounts();
         services.AddFlattrRateLimits();
+        services.AddFlattrProxyForwarding(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         services.AddSingleton<TrendingBoard>();
@@ -65,7 +66,9 @@ public static class WebComposition
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // First, so every response gets the headers: static files and error pages end the pipeline before routing. The headers
+        // The client's address and scheme as the trusted proxy saw them, before anything reads them (limits, cookies, HSTS).
+        app.UseForwardedHeaders();
+        // Next, so every response gets the headers: static files and error pages end the pipeline before routing. The headers
         // are written when the response starts, by which time routing has chosen the endpoint that decides about framing.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
@@ -75,7 +78,7 @@ public static class WebComposition
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
-        app.UseMiddleware<DatabaseUnavailableMiddleware>();
+        app.UseMiddleware<ServiceUnavailableMiddleware>();
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
         // Routing first: the static file middleware then passes over every request that matched an endpoint without

@@ -10,6 +10,7 @@ namespace Flattr.Web.Hosting;
 [JsonSerializable(typeof(FlattrErrorBody))]
 [JsonSerializable(typeof(FlattrResponse))]
 [JsonSerializable(typeof(LiveCount))]
+[JsonSerializable(typeof(LiveCreator))]
 [JsonSerializable(typeof(LiveFlattr))]
 [JsonSerializable(typeof(LiveFlattr[]))]
 [JsonSerializable(typeof(System.Collections.Immutable.ImmutableList<LiveFlattr>))]

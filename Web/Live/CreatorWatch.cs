@@ -11,9 +11,13 @@ sealed class CreatorWatch : ICreatorObserver
     const int MaximumBatch = 50;
     readonly Coalescer<ImmutableList<LiveFlattr>> _coalescer;
 
-    public CreatorWatch(long creatorId, IHubContext<LiveHub> hub, TimeSpan interval, TimeProvider time)
+    readonly Func<Task> _resend;
+
+    /// <param name="resend">Sends the creator's current figures and counts to every dashboard of this host (<see cref="LiveCreator"/>).</param>
+    public CreatorWatch(long creatorId, IHubContext<LiveHub> hub, TimeSpan interval, TimeProvider time, Func<Task> resend)
     {
         CreatorId = creatorId;
+        _resend = resend;
         var group = LiveGroups.Creator(creatorId);
         _coalescer = new(interval, time, batch => hub.Clients.Group(group).SendAsync(LiveMessages.Flattrs, batch), static () => []);
     }
@@ -41,4 +45,7 @@ sealed class CreatorWatch : ICreatorObserver
         _coalescer.Add(batch => batch.Count >= MaximumBatch ? batch.RemoveAt(0).Add(item) : batch.Add(item));
         return Task.CompletedTask;
     }
+
+    /// <summary>The grain read its figures again (a silo was lost): the dashboards get them whole, as on joining.</summary>
+    public Task OnReconciled(CreatorIncome income) => _resend();
 }

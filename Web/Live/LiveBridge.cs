@@ -71,6 +71,10 @@ public sealed partial class LiveBridge(
                 throw;
             }
         }
+
+        // The current counts to this connection, read after watching: a page that (re)joins is current at once.
+        var counts = await grains.GetThing(thingId).GetCounts();
+        await hub.Clients.Client(connectionId).SendAsync(LiveMessages.Count, new LiveCount(thingId, counts.ThisMonth, counts.Total), cancellationToken);
     }
 
     public async Task UnwatchThingAsync(string connectionId, long thingId)
@@ -91,7 +95,7 @@ public sealed partial class LiveBridge(
         var group = LiveGroups.Creator(creatorId);
         var created = Join(_creators, creatorId, connectionId, group, () =>
         {
-            var watch = new CreatorWatch(creatorId, hub, _interval, time);
+            var watch = new CreatorWatch(creatorId, hub, _interval, time, () => ResendCreatorAsync(creatorId));
             watch.Reference = grains.CreateObjectReference<ICreatorObserver>(watch);
             return watch;
         });
@@ -99,6 +103,31 @@ public sealed partial class LiveBridge(
         if (created?.Reference is { } reference)
         {
             await grains.GetCreator(creatorId).Watch(reference);
+        }
+
+        // Read after watching, so that nothing falls between the snapshot and the pushes that follow it.
+        await hub.Clients.Client(connectionId).SendAsync(LiveMessages.Creator, await CreatorSnapshotAsync(creatorId), cancellationToken);
+    }
+
+    /// <summary>A creator's figures and things' counts as the grains hold them now.</summary>
+    async Task<LiveCreator> CreatorSnapshotAsync(long creatorId)
+    {
+        var income = await grains.GetCreator(creatorId).GetIncome();
+        var things = await grains.GetThingRegistry().ListByOwner(creatorId, includeHidden: true, 1, MaximumWatchesPerConnection);
+        return new LiveCreator(creatorId, income.ExpectedIncomeCents, income.ClicksThisMonth, income.Givers,
+            [.. things.Things.Select(t => new LiveCount(t.Info.Id, t.Counts.ThisMonth, t.Counts.Total))]);
+    }
+
+    /// <summary>After the creator grain reconciled with the database: its figures again to every dashboard of this host.</summary>
+    async Task ResendCreatorAsync(long creatorId)
+    {
+        try
+        {
+            await hub.Clients.Group(LiveGroups.Creator(creatorId)).SendAsync(LiveMessages.Creator, await CreatorSnapshotAsync(creatorId));
+        }
+        catch (Exception e) when (e is FlattrException or DatabaseUnavailableException or OrleansException or TimeoutException)
+        {
+            LogResendFailed(logger, creatorId, e.Message);
         }
     }
 
@@ -264,4 +293,7 @@ public sealed partial class LiveBridge(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing or dropping a live subscription failed")]
     static partial void LogRenewFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending creator {CreatorId}'s reconciled figures failed: {Reason}")]
+    static partial void LogResendFailed(ILogger logger, long creatorId, string reason);
 }

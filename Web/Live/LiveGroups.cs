@@ -21,6 +21,9 @@ public static class LiveMessages
     /// <summary>Clicks on a creator's things since the last message: <see cref="LiveFlattr"/>[].</summary>
     public const string Flattrs = "flattrs";
 
+    /// <summary>A creator's current figures and counts, to the one connection that (re)joined the ticker: <see cref="LiveCreator"/>.</summary>
+    public const string Creator = "creator";
+
     /// <summary>Trending scores that moved since the last message: <see cref="TrendingEntry"/>[].</summary>
     public const string Trending = "trending";
 }

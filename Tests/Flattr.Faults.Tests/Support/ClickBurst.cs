@@ -25,6 +25,9 @@ public enum ClickOutcome
 public sealed record ClickAttempt(long GiverId, long ThingId, ClickOutcome Outcome, HttpStatusCode? Status, string? Code, DateTime At)
 {
     public string? Body { get; init; }
+
+    /// <summary>When the request was sent (<see cref="At"/> is when its answer came).</summary>
+    public DateTime Sent { get; init; }
 }
 
 /// <summary>
@@ -40,14 +43,23 @@ public sealed class ClickBurst(IReadOnlyList<(WebSession Session, long GiverId, 
 
     public int Acknowledged => Volatile.Read(ref _acknowledged);
 
-    /// <summary>Signs each giver in and fetches its antiforgery token from a thing page.</summary>
-    public static async Task<ClickBurst> SignInAsync(Uri app, IEnumerable<SeededUser> givers, long anyThing)
+    /// <summary>
+    /// Signs each giver in and fetches its antiforgery token from a thing page. With <paramref name="ownAddresses"/> each giver
+    /// connects from its own loopback address (127.0.1.x), as separate people do: behind a proxy the per-address limits count them apart.
+    /// </summary>
+    public static async Task<ClickBurst> SignInAsync(Uri app, IEnumerable<SeededUser> givers, long anyThing, bool ownAddresses = false)
     {
         var sessions = new List<(WebSession, long, string)>();
         foreach (var giver in givers)
         {
-            var session = new WebSession(app);
-            Assert.True(await session.SignInAsync(giver.Username, Flattr.Web.Tests.Support.FlattrApp.Password), $"{giver.Username} could not sign in");
+            var session = new WebSession(app, ownAddresses ? System.Net.IPAddress.Parse($"127.0.1.{sessions.Count + 1}") : null);
+            using (var signIn = await session.PostFormAsync("/signin", "/signin",
+                new() { ["Login"] = giver.Username, ["Password"] = Flattr.Web.Tests.Support.FlattrApp.Password }))
+            {
+                Assert.True(signIn.StatusCode == HttpStatusCode.Redirect && session.HasSession,
+                    $"{giver.Username} could not sign in: {(int)signIn.StatusCode} {await signIn.Content.ReadAsStringAsync()}");
+            }
+
             sessions.Add((session, giver.Id, await session.TokenAsync($"/things/{anyThing}")));
         }
 
@@ -119,6 +131,7 @@ public sealed class ClickBurst(IReadOnlyList<(WebSession Session, long GiverId, 
     public static async Task<ClickAttempt> ClickAsync(WebSession session, long giverId, string token, long thing)
     {
         ArgumentNullException.ThrowIfNull(session);
+        var sent = DateTime.UtcNow;
         try
         {
             using var response = await session.FlattrAsync(thing, token);
@@ -133,15 +146,16 @@ public sealed class ClickBurst(IReadOnlyList<(WebSession Session, long GiverId, 
             return new ClickAttempt(giverId, thing, outcome, response.StatusCode, code, DateTime.UtcNow)
             {
                 Body = outcome == ClickOutcome.ServerError ? await response.Content.ReadAsStringAsync() : null,
+                Sent = sent,
             };
         }
         catch (HttpRequestException)
         {
-            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null, DateTime.UtcNow);
+            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null, DateTime.UtcNow) { Sent = sent };
         }
         catch (TaskCanceledException)
         {
-            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null, DateTime.UtcNow);
+            return new ClickAttempt(giverId, thing, ClickOutcome.NoAnswer, null, null, DateTime.UtcNow) { Sent = sent };
         }
     }
 

@@ -111,6 +111,14 @@ public sealed class CreatorIncomeTests(FlattrCluster cluster) : IClassFixture<Fl
             return Task.CompletedTask;
         }
 
+        public Task OnReconciled(CreatorIncome income)
+        {
+            Reconciled.Writer.TryWrite(income);
+            return Task.CompletedTask;
+        }
+
+        public Channel<CreatorIncome> Reconciled { get; } = Channel.CreateUnbounded<CreatorIncome>();
+
         public bool HasMore => _received.Reader.Count > 0;
 
         public async Task<(FlattrEvent Flattr, CreatorIncome Income)> NextAsync()

@@ -53,6 +53,21 @@
       givers.textContent = String(last.givers);
     }
   });
+  // Sent each time the page (re)joins its ticker, e.g. through another node after its own went away: the counts now.
+  FlattrLive.on("creator", function (c) {
+    if (String(c.creatorId) !== String(creatorId)) { return; }
+    income.textContent = euro.format(c.expectedIncomeCents / 100);
+    income.setAttribute("data-cents", String(c.expectedIncomeCents));
+    clicks.textContent = String(c.creatorClicks);
+    givers.textContent = String(c.givers);
+    c.things.forEach(function (t) {
+      var row = document.querySelector('#creator-things tr[data-thing="' + t.thingId + '"]');
+      if (row) {
+        row.querySelector("[data-count=month]").textContent = t.monthClicks;
+        row.querySelector("[data-count=total]").textContent = t.totalClicks;
+      }
+    });
+  });
   FlattrLive.watchCreator(creatorId);
 
   // Charts: clicks and income per month (settled months from statements, this month as expected so far), and per day

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Flattr.Web.Live;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Flattr.Faults.Tests.Support;
+
+/// <summary>
+/// A creator's dashboard as the page keeps it, over the real .NET SignalR client: signed in through the real form, joined to
+/// the creator's ticker, reconnecting by itself (and re-joining) when its node goes away. It keeps what the page shows: each
+/// thing's month count (from the join snapshot, then from the pushed clicks) and when each giver's flattr first arrived.
+/// </summary>
+public sealed class LiveDashboard : IAsyncDisposable
+{
+    readonly WebSession _session;
+    readonly HubConnection _connection;
+    readonly long _creatorId;
+    readonly ConcurrentDictionary<long, long> _monthClicks = new();
+    readonly ConcurrentDictionary<(string Giver, long Thing), DateTime> _arrivals = new();
+    int _reconnects;
+    int _snapshots;
+
+    LiveDashboard(string name, WebSession session, long creatorId)
+    {
+        Name = name;
+        _session = session;
+        _creatorId = creatorId;
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(session.BaseUri, "/live"), options =>
+            {
+                options.Cookies = session.Cookies;
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .WithAutomaticReconnect(new EverySecondFor(TimeSpan.FromMinutes(2)))
+            .Build();
+        _connection.On<LiveCreator>(LiveMessages.Creator, snapshot =>
+        {
+            foreach (var thing in snapshot.Things)
+            {
+                _monthClicks[thing.ThingId] = thing.MonthClicks;
+            }
+
+            Interlocked.Increment(ref _snapshots);
+        });
+        _connection.On<LiveFlattr[]>(LiveMessages.Flattrs, batch =>
+        {
+            var now = DateTime.UtcNow;
+            foreach (var flattr in batch)
+            {
+                _monthClicks[flattr.ThingId] = flattr.MonthClicks;
+                if (flattr is { Kind: "flattr", GiverUsername: { } giver })
+                {
+                    _arrivals.TryAdd((giver, flattr.ThingId), now);
+                }
+            }
+        });
+        _connection.Reconnected += async _ =>
+        {
+            Interlocked.Increment(ref _reconnects);
+            await _connection.InvokeAsync("WatchCreator", _creatorId);
+        };
+    }
+
+    public string Name { get; }
+
+    /// <summary>Times the client reconnected by itself after losing its connection.</summary>
+    public int Reconnects => Volatile.Read(ref _reconnects);
+
+    /// <summary>Snapshots received: one per (re)join.</summary>
+    public int Snapshots => Volatile.Read(ref _snapshots);
+
+    public HubConnectionState State => _connection.State;
+
+    /// <summary>Each thing's month count as the page shows it.</summary>
+    public IReadOnlyDictionary<long, long> MonthClicks => _monthClicks;
+
+    /// <summary>When a giver's flattr of a thing first reached this dashboard.</summary>
+    public bool TryArrival(string giver, long thing, out DateTime at) => _arrivals.TryGetValue((giver, thing), out at);
+
+    /// <param name="from">The loopback address the sign-in comes from (each browser its own, as separate people's are).</param>
+    public static async Task<LiveDashboard> ConnectAsync(string name, Uri baseUri, SeededUser creator, System.Net.IPAddress? from = null)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        var session = new WebSession(baseUri, from);
+        Assert.True(await session.SignInAsync(creator.Username, Flattr.Web.Tests.Support.FlattrApp.Password), $"{name}: {creator.Username} could not sign in");
+        var dashboard = new LiveDashboard(name, session, creator.Id);
+        await dashboard._connection.StartAsync();
+        await dashboard._connection.InvokeAsync("WatchCreator", creator.Id);
+        return dashboard;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        _session.Dispose();
+    }
+
+    /// <summary>Retries every second (the page's script backs off to 10 s) until <c>limit</c> has passed.</summary>
+    sealed class EverySecondFor(TimeSpan limit) : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.ElapsedTime < limit ? TimeSpan.FromSeconds(retryContext.PreviousRetryCount == 0 ? 0.2 : 1) : null;
+    }
+}
