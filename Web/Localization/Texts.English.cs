@@ -248,6 +248,5 @@ public sealed partial class Texts
         StatementNothingLeft = "Nothing left your balance this month.",
         StatementNothingReceived = "Nothing received this month.",
         StatementSubscriptionTag = "subscription",
-        StatementTotal = "Total",
     };
 }

@@ -248,6 +248,5 @@ public sealed partial class Texts
         StatementNothingLeft = "Rien n’a quitté votre solde ce mois-ci.",
         StatementNothingReceived = "Rien reçu ce mois-ci.",
         StatementSubscriptionTag = "abonnement",
-        StatementTotal = "Total",
     };
 }

@@ -248,6 +248,5 @@ public sealed partial class Texts
         StatementNothingLeft = "In diesem Monat hat nichts dein Guthaben verlassen.",
         StatementNothingReceived = "In diesem Monat nichts erhalten.",
         StatementSubscriptionTag = "Abo",
-        StatementTotal = "Summe",
     };
 }

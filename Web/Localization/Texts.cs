@@ -544,6 +544,4 @@ public sealed partial class Texts
     public required string StatementNothingReceived { get; init; }
 
     public required string StatementSubscriptionTag { get; init; }
-
-    public required string StatementTotal { get; init; }
 }
