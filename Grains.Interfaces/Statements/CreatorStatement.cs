@@ -4,10 +4,12 @@ using Orleans;
 
 namespace Flattr.Statements;
 
-/// <summary>What one thing earned in a settled month, from how many givers.</summary>
-[GenerateSerializer, Immutable, Alias("Flattr.CreatorStatementLine")]
-public sealed record CreatorStatementLine(long ThingId, string ThingTitle, string ThingUrl, int Givers, long AmountCents);
-
-/// <summary>What a creator received in <see cref="Month"/> (empty until the month is settled).</summary>
+/// <summary>
+/// What a creator received in <see cref="Month"/> (empty until the givers are settled), one line per thing read from the
+/// ledger; <see cref="TotalCents"/> is the sum of the lines.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Flattr.CreatorStatement")]
-public sealed record CreatorStatement(long UserId, Month Month, MonthStatus Status, long TotalCents, ImmutableArray<CreatorStatementLine> Lines);
+public sealed record CreatorStatement(long UserId, Month Month, MonthStatus Status, ImmutableArray<CreatorStatementLine> Lines)
+{
+    public long TotalCents => Lines.Sum(l => l.AmountCents);
+}

@@ -1,3 +1,4 @@
+using Flattr.Ledger;
 using Flattr.Live;
 using Flattr.Payments;
 using Flattr.Payouts;
@@ -34,6 +35,7 @@ public static class FlattrGrainsRegistration
         services.TryAddSingleton<ThingStore>();
         services.TryAddSingleton<WalletStore>();
         services.TryAddSingleton<CreatorIncomeStore>();
+        services.TryAddSingleton<StatementLedger>();
         services.TryAddSingleton<MonthCalendar>();
         services.TryAddSingleton<PayoutList>();
         services.TryAddSingleton<SandboxSecret>();

@@ -8,31 +8,44 @@ using Orleans.Concurrency;
 namespace Flattr.Statements;
 
 /// <summary>
-/// A user's monthly statements, read from the ledger and named with the things' titles. Holds no state, so several
-/// local activations ([StatelessWorker]) may serve one user's statements side by side.
+/// A user's monthly statements, read from the ledger and named with the things' titles. Every line is one ledger entry, so a
+/// statement's total cannot disagree with its lines nor with the ledger. Holds no state, so several local activations
+/// ([StatelessWorker]) may serve one user's statements side by side.
 /// </summary>
 [StatelessWorker(2)]
-public sealed class StatementGrain(LedgerStore ledger, WalletStore wallets, ThingStore things, TimeProvider time) : Grain, IStatementGrain
+public sealed class StatementGrain(LedgerStore ledger, StatementLedger entries, WalletStore wallets, ThingStore things, TimeProvider time)
+    : Grain, IStatementGrain
 {
     long UserId => this.GetPrimaryKeyLong();
 
-    public async Task<GiverStatement> GetGiverStatement(Month month)
+    public async Task<GiverStatement?> GetGiverStatement(Month month)
     {
-        var means = await RequireUserAsync(month);
-        var recorded = await ledger.GetGiverMonthAsync(UserId, month, CancellationToken.None);
-        var named = await NamesAsync(recorded.Shares.Select(s => s.ThingId));
-        var lines = recorded.Shares
-            .Select(s => named.TryGetValue(s.ThingId, out var thing)
-                ? new GiverStatementLine(s.ThingId, thing.Title, thing.Url, s.OwnerId, thing.OwnerUsername, s.AmountCents)
-                : new GiverStatementLine(s.ThingId, string.Empty, string.Empty, s.OwnerId, string.Empty, s.AmountCents))
-            .OrderBy(l => l.ThingId)
-            .ToImmutableArray();
-        return new GiverStatement(UserId, month, Status(means, month), means.BudgetCents, recorded.SpentCents, recorded.CharityCents, lines);
+        if (!await ExistsAsync(month))
+        {
+            return null;
+        }
+
+        var means = await wallets.LoadAsync(UserId, month, CancellationToken.None);
+        var recorded = await entries.GetGiverMonthEntriesAsync(UserId, month, CancellationToken.None);
+        var named = await NamesAsync(recorded.Entries.Where(e => e.ThingId != 0).Select(e => e.ThingId));
+        var lines = recorded.Entries.Select(e => Line(e, named)).ToList();
+        if (recorded.KeptCents > 0)
+        {
+            lines.Add(new GiverStatementLine(GiverStatementLineKind.KeptForNextMonth, 0, string.Empty, string.Empty, 0, string.Empty, 0));
+        }
+
+        return new GiverStatement(UserId, month, Status(means, month), means.BudgetCents, recorded.KeptCents,
+            [.. lines.OrderBy(l => l.Kind).ThenBy(l => l.ThingId).ThenBy(l => l.DepositedAt)]);
     }
 
-    public async Task<CreatorStatement> GetCreatorStatement(Month month)
+    public async Task<CreatorStatement?> GetCreatorStatement(Month month)
     {
-        var means = await RequireUserAsync(month);
+        if (!await ExistsAsync(month))
+        {
+            return null;
+        }
+
+        var means = await wallets.LoadAsync(UserId, month, CancellationToken.None);
         var recorded = await ledger.GetCreatorMonthAsync(UserId, month, CancellationToken.None);
         var named = await NamesAsync(recorded.Things.Select(t => t.ThingId));
         var lines = recorded.Things
@@ -45,14 +58,22 @@ public sealed class StatementGrain(LedgerStore ledger, WalletStore wallets, Thin
             .OrderByDescending(l => l.AmountCents)
             .ThenBy(l => l.ThingId)
             .ToImmutableArray();
-        return new CreatorStatement(UserId, month, Status(means, month), recorded.ReceivedCents, lines);
+        return new CreatorStatement(UserId, month, Status(means, month), lines);
     }
 
-    async Task<GiverMeans> RequireUserAsync(Month month)
+    /// <summary>A statement exists from the month the account was opened up to the current month.</summary>
+    async Task<bool> ExistsAsync(Month month)
     {
-        var means = await wallets.LoadAsync(UserId, month, CancellationToken.None);
-        return means.Giver is null ? throw new FlattrException(FlattrErrors.NotFound, $"There is no user {UserId}.") : means;
+        var opened = await entries.GetOpenedAtAsync(UserId, CancellationToken.None)
+            ?? throw new FlattrException(FlattrErrors.NotFound, $"There is no user {UserId}.");
+        return month >= Month.Of(opened) && month <= Month.Current(time);
     }
+
+    static GiverStatementLine Line(GiverMonthEntry entry, Dictionary<long, ThingInfo> named) =>
+        named.TryGetValue(entry.ThingId, out var thing)
+            ? new GiverStatementLine(entry.Kind, entry.ThingId, thing.Title, thing.Url, entry.OwnerId, thing.OwnerUsername, entry.AmountCents)
+            : new GiverStatementLine(entry.Kind, entry.ThingId, string.Empty, string.Empty, entry.OwnerId, string.Empty, entry.AmountCents,
+                entry.DepositCents, entry.DepositedAt);
 
     async Task<Dictionary<long, ThingInfo>> NamesAsync(IEnumerable<long> thingIds) =>
         (await things.GetManyAsync(thingIds.Distinct().ToArray(), CancellationToken.None)).ToDictionary(t => t.Id);

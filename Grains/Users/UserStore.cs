@@ -3,7 +3,7 @@ using Npgsql;
 namespace Flattr.Users;
 
 /// <summary>The <c>users</c> table. The unique indexes are the truth about taken usernames and e-mail addresses.</summary>
-public sealed class UserStore(NpgsqlDataSource dataSource)
+public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     const string Columns = "id, username, email, display_name, language, email_verified_at IS NOT NULL, anonymous_by_default, created_at";
 
@@ -13,8 +13,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(signUp);
         await using var command = dataSource.CreateCommand(
             $"""
-            INSERT INTO users (username, email, display_name, language, password_hash)
-            VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO users (username, email, display_name, language, password_hash, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6)
             RETURNING {Columns}
             """);
         command.Parameters.Add(new() { Value = signUp.Username });
@@ -22,6 +22,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = signUp.DisplayName });
         command.Parameters.Add(new() { Value = signUp.Language });
         command.Parameters.Add(new() { Value = (object?)signUp.PasswordHash ?? DBNull.Value });
+        // The application's clock, not the database's: statements exist from the month the account was opened.
+        command.Parameters.Add(new() { Value = clock.GetUtcNow() });
         try
         {
             return (await ReadOneAsync(command, cancellationToken).ConfigureAwait(false))!;

@@ -47,7 +47,12 @@ public sealed class DashboardModel(IGrainFactory grains, TimeProvider time) : Pa
         var points = new List<MonthPoint>(ChartMonths);
         foreach (var month in months)
         {
-            var statement = await statements.GetCreatorStatement(month);
+            // Months before the account was opened have no statement and no point.
+            if (await statements.GetCreatorStatement(month) is not { } statement)
+            {
+                continue;
+            }
+
             points.Add(new MonthPoint(month, statement.Lines.Sum(l => (long)l.Givers), statement.TotalCents, Settled: true));
         }
 

@@ -39,7 +39,9 @@ public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
         Month = await grains.GetWallet(userId, now).GetMonth();
         Budget = await grains.GetUser(userId).GetBudget();
         Subscriptions = await grains.GetSubscriptions(userId).List();
-        StatementMonths = [.. Enumerable.Range(1, 6).Select(i => now.AddMonths(-i))];
+        // No statement exists for a month before the account was opened.
+        var opened = Flattr.Month.Of((await grains.GetUser(userId).GetProfile()).CreatedAt);
+        StatementMonths = [.. Enumerable.Range(1, 6).Select(i => now.AddMonths(-i)).Where(m => m >= opened)];
     }
 
     public Task<IActionResult> OnPostBudgetAsync(long amountCents) =>

@@ -239,5 +239,14 @@ public sealed partial class Texts
         StatusSettled = "settled",
         SubscriptionFromTo = "{0} to {1}",
         SubscriptionFromOn = "from {0}, until cancelled",
+
+        // Statements: an account of the money (issue 16).
+        StatementDepositFee = "Fee on your deposit of {0} on {1}",
+        StatementKeptForNextMonth = "Kept for next month: {0} stays in your balance (no clicks this month)",
+        StatementNoneTitle = "No statement for {0}",
+        StatementNoneBody = "There is nothing to account for in that month: statements start with the month your account was opened and end with the current month.",
+        StatementNothingLeft = "Nothing left your balance this month.",
+        StatementNothingReceived = "Nothing received this month.",
+        StatementSubscriptionTag = "subscription",
     };
 }

@@ -239,5 +239,14 @@ public sealed partial class Texts
         StatusSettled = "clôturé",
         SubscriptionFromTo = "de {0} à {1}",
         SubscriptionFromOn = "depuis {0}, jusqu’à résiliation",
+
+        // Statements: an account of the money (issue 16).
+        StatementDepositFee = "Frais sur votre dépôt de {0} du {1}",
+        StatementKeptForNextMonth = "Conservé pour le mois prochain : {0} reste sur votre solde (aucun clic ce mois-ci)",
+        StatementNoneTitle = "Aucun relevé pour {0}",
+        StatementNoneBody = "Ce mois n’a pas de relevé : les relevés commencent au mois d’ouverture de votre compte et s’arrêtent au mois en cours.",
+        StatementNothingLeft = "Rien n’a quitté votre solde ce mois-ci.",
+        StatementNothingReceived = "Rien reçu ce mois-ci.",
+        StatementSubscriptionTag = "abonnement",
     };
 }

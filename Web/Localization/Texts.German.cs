@@ -239,5 +239,14 @@ public sealed partial class Texts
         StatusSettled = "abgerechnet",
         SubscriptionFromTo = "{0} bis {1}",
         SubscriptionFromOn = "ab {0}, bis zur Kündigung",
+
+        // Statements: an account of the money (issue 16).
+        StatementDepositFee = "Gebühr auf deine Einzahlung von {0} am {1}",
+        StatementKeptForNextMonth = "Für den nächsten Monat behalten: {0} bleiben auf deinem Guthaben (keine Klicks in diesem Monat)",
+        StatementNoneTitle = "Keine Abrechnung für {0}",
+        StatementNoneBody = "Für diesen Monat gibt es nichts abzurechnen: Abrechnungen beginnen mit dem Monat, in dem dein Konto eröffnet wurde, und enden mit dem laufenden Monat.",
+        StatementNothingLeft = "In diesem Monat hat nichts dein Guthaben verlassen.",
+        StatementNothingReceived = "In diesem Monat nichts erhalten.",
+        StatementSubscriptionTag = "Abo",
     };
 }

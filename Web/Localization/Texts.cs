@@ -529,4 +529,19 @@ public sealed partial class Texts
     public required string SubscriptionFromTo { get; init; }
 
     public required string SubscriptionFromOn { get; init; }
+
+    // Statements: an account of the money (issue 16).
+    public required string StatementDepositFee { get; init; }
+
+    public required string StatementKeptForNextMonth { get; init; }
+
+    public required string StatementNoneTitle { get; init; }
+
+    public required string StatementNoneBody { get; init; }
+
+    public required string StatementNothingLeft { get; init; }
+
+    public required string StatementNothingReceived { get; init; }
+
+    public required string StatementSubscriptionTag { get; init; }
 }

@@ -39,9 +39,15 @@ public sealed class SettlementGrainTests(MonthEndCluster cluster) : IClassFixtur
         Assert.Equal(567 + 133, await cluster.Grains.GetUser(creatorA).GetBalance() + await cluster.Grains.GetUser(creatorB).GetBalance());
         Assert.Equal(900 - 200, await cluster.Grains.GetUser(two).GetBalance());
         var statement = await cluster.Grains.GetStatements(two).GetGiverStatement(month);
-        Assert.Equal([67L, 67L, 66L], statement.Lines.Select(l => l.AmountCents));
+        Assert.NotNull(statement);
+        Assert.Equal([67L, 67L, 66L], statement.Lines.Where(l => l.Kind == Flattr.Statements.GiverStatementLineKind.Share).Select(l => l.AmountCents));
+
+        // The statement accounts for the whole month: the shares and the fee of the deposit made in it.
+        Assert.Equal([100L], statement.Lines.Where(l => l.Kind == Flattr.Statements.GiverStatementLineKind.DepositFee).Select(l => l.AmountCents));
+        Assert.Equal(200 + 100, statement.SpentCents);
         Assert.Equal(Wallets.MonthStatus.Settled, statement.Status);
         var income = await cluster.Grains.GetStatements(creatorA).GetCreatorStatement(month);
+        Assert.NotNull(income);
         Assert.Equal(567, income.TotalCents);
         await cluster.AssertAuditOkAsync();
 

@@ -6,6 +6,7 @@ using Flattr.Users;
 using Flattr.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 
@@ -29,6 +30,9 @@ public sealed class FlattrApp : IAsyncLifetime
     public IServiceProvider Services => Factory.Services;
 
     WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app is not started.");
+
+    /// <summary>The app's clock when a fixture moves time itself (grains, settlement and pages follow it); the system clock otherwise.</summary>
+    internal TimeProvider? Clock { get; init; }
 
     /// <summary>Extra settings for a fixture that needs them (e.g. a tight sign-in limit).</summary>
     internal Dictionary<string, string> Settings { get; } = new()
@@ -58,6 +62,11 @@ public sealed class FlattrApp : IAsyncLifetime
             foreach (var (key, value) in Settings)
             {
                 web.UseSetting(key, value);
+            }
+
+            if (Clock is { } clock)
+            {
+                web.ConfigureTestServices(services => services.AddSingleton(clock));
             }
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
