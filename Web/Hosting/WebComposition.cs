@@ -50,7 +50,7 @@ public static class WebComposition
         services.AddFlattrRateLimits();
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
-        services.AddSingleton<TrendingBoard>();
+        services.AddSingleton<TrendingReader>();
         services.AddSingleton<LiveBridge>();
         services.AddSingleton<FeedWatch>();
         services.AddHostedService<LiveRenewal>();
