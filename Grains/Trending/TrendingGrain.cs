@@ -30,6 +30,11 @@ public sealed partial class TrendingGrain(NpgsqlDataSource dataSource, TimeProvi
     /// <summary>Changes waiting at most; beyond, the oldest are dropped (the board is best effort, the database has the clicks).</summary>
     const int MaximumPending = 10_000;
 
+    /// <summary>Tries of one batch before it is dropped, <see cref="RetryDelay"/> apart.</summary>
+    const int MaximumAttempts = 5;
+
+    static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     const int RecentLength = 50;
     const int MaximumCount = 100;
 
@@ -104,34 +109,40 @@ public sealed partial class TrendingGrain(NpgsqlDataSource dataSource, TimeProvi
         return Task.CompletedTask;
     }
 
-    /// <summary>Applies the waiting changes batch by batch, on the grain's scheduler, until none is left.</summary>
+    /// <summary>
+    /// Applies the waiting changes batch by batch, on the grain's scheduler, until none is left. A batch that fails (the database
+    /// did not answer) is tried again a second later, a few times, before it is dropped.
+    /// </summary>
     async Task ApplyPendingAsync()
     {
-        try
+        var attempts = 0;
+        while (_pending.Count > 0)
         {
-            while (_pending.Count > 0)
+            var batch = _pending.ToArray();
+            _pending.Clear();
+            try
             {
-                var batch = _pending.ToArray();
-                _pending.Clear();
                 await ApplyAsync(batch);
+                attempts = 0;
+            }
+#pragma warning disable CA1031 // The board is best effort: a failed batch is logged, retried, then dropped; the next changes are still applied.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogApplyFailed(logger, e, batch.Length);
+                if (++attempts < MaximumAttempts)
+                {
+                    var again = batch.Concat(_pending).TakeLast(MaximumPending).ToList();
+                    _pending.Clear();
+                    again.ForEach(_pending.Enqueue);
+
+                    // Real time, not the application's clock: a test's stopped clock must not stop the board.
+                    await Task.Delay(RetryDelay);
+                }
             }
         }
-#pragma warning disable CA1031 // The board is best effort: a failed batch is logged and the next changes are still applied.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            LogApplyFailed(logger, e);
-        }
-        finally
-        {
-            _applying = false;
-        }
 
-        if (_pending.Count > 0)
-        {
-            _applying = true;
-            _ = ApplyPendingAsync();
-        }
+        _applying = false;
     }
 
     async Task ApplyAsync(ThingCountChanged[] batch)
@@ -178,12 +189,13 @@ public sealed partial class TrendingGrain(NpgsqlDataSource dataSource, TimeProvi
                 thing = thing with { Heat = TrendingHeat.Add(thing.Heat, change.At) };
             }
 
-            if (change.At >= thing.At)
+            thing = thing with
             {
-                thing = thing with { MonthClicks = change.MonthClicks, At = change.Withdrawal ? thing.At : change.At };
-            }
-
-            thing = thing with { Category = change.Category, Language = change.Language };
+                MonthClicks = change.MonthClicks,
+                At = change.Withdrawal || change.At < thing.At ? thing.At : change.At,
+                Category = change.Category,
+                Language = change.Language,
+            };
             _things[change.ThingId] = held with { Thing = thing };
             moved[change.ThingId] = thing;
             if (!change.Withdrawal)
@@ -229,6 +241,6 @@ public sealed partial class TrendingGrain(NpgsqlDataSource dataSource, TimeProvi
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying live changes to the trending board failed; they are dropped")]
-    static partial void LogApplyFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {Count} live changes to the trending board failed")]
+    static partial void LogApplyFailed(ILogger logger, Exception exception, int count);
 }

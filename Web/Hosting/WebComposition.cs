@@ -56,6 +56,7 @@ public static class WebComposition
         services.AddHostedService<LiveRenewal>();
         services.AddSingleton<BadgeRenderer>();
         services.AddFlattrDemo(builder.Configuration);
+        services.AddSharedKeyRing();
         // Last, so it wraps the provider that authentication and antiforgery registered.
         services.AddUnprotectCache();
         return builder;
