@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Flattr.Api.Tests.Hosting;
 using Flattr.Api.Tests.OAuth;
 
@@ -10,7 +11,7 @@ namespace Flattr.Api.Tests.Cluster;
 /// PostgreSQL), sign-in and API limits (one counter per partition for the cluster), idempotency keys and OAuth tokens (read from
 /// PostgreSQL by whichever node gets the request).
 /// </summary>
-public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+public sealed partial class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
     [Fact]
     public async Task A_session_cookie_issued_by_one_node_signs_the_user_in_on_the_other()
@@ -108,6 +109,38 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task A_givers_flattrs_spread_over_both_nodes_hit_the_per_minute_limit_at_its_count_in_total()
+    {
+        var creator = await nodes.CreateUserAsync("creator");
+        var things = new List<long>();
+        for (var i = 0; i <= TwoNodes.FlattrsPerMinute; i++)
+        {
+            things.Add(await nodes.CreateThingAsync(creator));
+        }
+
+        var giver = await nodes.CreateGiverAsync();
+        var cookies = new CookieContainer();
+        using var first = nodes.BrowserClient(0, cookies);
+        using var second = nodes.BrowserClient(1, cookies);
+        await first.SignInAsync(giver);
+        var token = AntiforgeryMeta().Match(await first.GetStringAsync($"/things/{things[0]}")).Groups[1].Value;
+        await TwoNodes.AwayFromWindowEndAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < things.Count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/things/{things[i]}/flattr");
+            request.Headers.Add("X-Flattr-Antiforgery", token);
+            request.Headers.Accept.ParseAdd("application/json");
+            using var response = await (i % 2 == 0 ? first : second).SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, TwoNodes.FlattrsPerMinute), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(TwoNodes.FlattrsPerMinute, await nodes.ScalarAsync("SELECT count(*) FROM clicks WHERE giver_id = $1", giver.Id));
+    }
+
+    [Fact]
     public async Task An_idempotency_key_used_on_one_node_replays_the_first_answer_on_the_other()
     {
         var thing = await nodes.CreateThingAsync(await nodes.CreateUserAsync("creator"));
@@ -165,4 +198,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var page = await response.Content.ReadAsStringAsync();
         return new OAuthFlow.App(Http.ElementText(page, "new-client-id")!, Http.ElementText(page, "new-client-secret"));
     }
+
+    [GeneratedRegex("<meta name=\"flattr-antiforgery\" content=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryMeta();
 }

@@ -22,6 +22,7 @@ public sealed class TwoNodes : IAsyncLifetime
 {
     public const int SignInAttemptsPerAccount = 3;
     public const int TokenRequestsPerHour = 5;
+    public const int FlattrsPerMinute = 3;
 
     readonly List<ApiFactory> _nodes = [];
     int _sequence;
@@ -53,6 +54,7 @@ public sealed class TwoNodes : IAsyncLifetime
                 ["Flattr:Web:SignInAttemptsPerMinute"] = "10000",
                 ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = SignInAttemptsPerAccount.ToString(CultureInfo.InvariantCulture),
                 ["Flattr:Api:TokenRequestsPerHour"] = TokenRequestsPerHour.ToString(CultureInfo.InvariantCulture),
+                ["Flattr:Web:FlattrsPerMinute"] = FlattrsPerMinute.ToString(CultureInfo.InvariantCulture),
             });
             _nodes.Add(node);
             node.UseKestrel(0);
