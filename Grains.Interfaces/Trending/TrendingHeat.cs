@@ -46,9 +46,6 @@ public static class TrendingHeat
     /// <summary>The value things are ranked by (higher first).</summary>
     public static double Rank(double heat) => Math.Round(heat, Decimals, MidpointRounding.AwayFromZero);
 
-    /// <summary>The score now: what the clicks weigh at <paramref name="now"/> (1 per click made now).</summary>
-    public static double Score(double heat, DateTimeOffset now) => Math.Exp(heat - Of(now));
-
     /// <summary>Whether a thing last clicked at <paramref name="lastClickAt"/> still has a score at <paramref name="now"/>.</summary>
     public static bool IsWithinHorizon(DateTimeOffset lastClickAt, DateTimeOffset now) => now - lastClickAt <= Horizon;
 }

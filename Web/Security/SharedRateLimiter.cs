@@ -18,8 +18,6 @@ public sealed class SharedRateLimiter(IGrainFactory grains, string limit, string
     long _lastUsedTicks = time.GetTimestamp();
     int _inFlight;
 
-    public RateLimitRule Rule => rule;
-
     /// <summary>The grain's latest answer to this node, if it answered yet.</summary>
     public RateLimitWindow? LastWindow { get; private set; }
 
