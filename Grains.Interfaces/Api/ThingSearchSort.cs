@@ -9,7 +9,7 @@ public enum ThingSearchSort
     /// <summary>Full-text rank; newest first when there is no query text.</summary>
     Relevance,
 
-    /// <summary>A decaying score: each flattr of the last 30 days counts half as much every 3 days.</summary>
+    /// <summary>The trending board's order (<c>Flattr.Trending.TrendingHeat</c>): each flattr counts half as much every 12 hours.</summary>
     Trend,
 
     /// <summary>Most flattrs of all time.</summary>

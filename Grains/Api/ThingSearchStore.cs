@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Things;
+using Flattr.Trending;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,12 +12,6 @@ namespace Flattr.Api;
 /// </summary>
 sealed class ThingSearchStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The trend score's half-life: a flattr counts half as much every three days.</summary>
-    static readonly TimeSpan TrendHalfLife = TimeSpan.FromDays(3);
-
-    /// <summary>Flattrs older than this no longer count for the trend.</summary>
-    static readonly TimeSpan TrendHorizon = TimeSpan.FromDays(30);
-
     public async Task<(ImmutableArray<long> Ids, long Total)> SearchAsync(
         ThingSearch search, TagExpression? tags, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -40,7 +35,7 @@ sealed class ThingSearchStore(NpgsqlDataSource dataSource)
             ThingSearchSort.FlattrsMonth => sql.FlattrsInMonthOrder(Month.Of(now)),
             ThingSearchSort.FlattrsWeek => ClicksSince(now - TimeSpan.FromDays(7), sql.Parameter) + " DESC",
             ThingSearchSort.FlattrsDay => ClicksSince(now - TimeSpan.FromDays(1), sql.Parameter) + " DESC",
-            ThingSearchSort.Trend => Trend(now, sql.Parameter) + " DESC",
+            ThingSearchSort.Trend => Trend(now, sql.Parameter) + " DESC NULLS LAST",
             _ => throw new FlattrException(FlattrErrors.InvalidParameters, $"Unknown sort {search.Sort}."),
         };
         return await sql.PageAsync(dataSource, order, search.Count, search.Page, cancellationToken).ConfigureAwait(false);
@@ -60,11 +55,15 @@ sealed class ThingSearchStore(NpgsqlDataSource dataSource)
         $"(SELECT count(*) FROM clicks c WHERE c.thing_id = t.id AND c.month >= {parameter(Month.Of(since).FirstDay, null)} " +
         $"AND c.created_at >= {parameter(since, null)})";
 
+    /// <summary>
+    /// The trending board's order (<see cref="TrendingHeat"/>, the same formula the trending grain ranks by): heat rank, hottest
+    /// first; things without a click within the horizon have none and come last.
+    /// </summary>
     static string Trend(DateTimeOffset now, Func<object, NpgsqlDbType?, string> parameter)
     {
-        var since = now - TrendHorizon;
-        return "(SELECT coalesce(sum(power(0.5::float8, extract(epoch FROM (" + parameter(now, null) + " - c.created_at))::float8 / " +
-            parameter(TrendHalfLife.TotalSeconds, null) + ")), 0) FROM clicks c WHERE c.thing_id = t.id AND c.month >= " +
-            parameter(Month.Of(since).FirstDay, null) + " AND c.created_at >= " + parameter(since, null) + ")";
+        var (firstMonth, since) = TrendingSql.Horizon(now);
+        var heat = TrendingSql.Heat(parameter(now, null), parameter(TrendingHeat.Rate, null), parameter(TrendingHeat.Of(now), null));
+        return "(SELECT " + TrendingSql.Rank(heat) + " FROM clicks c WHERE c.thing_id = t.id AND " +
+            TrendingSql.WithinHorizon(parameter(firstMonth, null), parameter(since, null)) + ")";
     }
 }

@@ -1,10 +1,14 @@
+using Flattr.Trending;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Utilities;
 
 namespace Flattr.Live;
 
-/// <summary>Fans every thing's count changes out to the watchers of the whole site (trending, front page). Memory only.</summary>
+/// <summary>
+/// Fans every thing's count changes out: to the trending board (<see cref="ITrendingGrain"/>, one-way) and to the watchers of the
+/// whole site. Memory only.
+/// </summary>
 public sealed class LiveFeedGrain(TimeProvider time, ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {
     ObserverManager<IThingObserver>? _observers;
@@ -25,6 +29,9 @@ public sealed class LiveFeedGrain(TimeProvider time, ILogger<LiveFeedGrain> logg
         return Task.CompletedTask;
     }
 
-    public Task Publish(ThingCountChanged change) =>
-        _observers is { Count: > 0 } observers ? observers.Notify(observer => observer.OnCountChanged(change)) : Task.CompletedTask;
+    public Task Publish(ThingCountChanged change)
+    {
+        GrainFactory.GetTrending().Record(change).Ignore(logger);
+        return _observers is { Count: > 0 } observers ? observers.Notify(observer => observer.OnCountChanged(change)) : Task.CompletedTask;
+    }
 }

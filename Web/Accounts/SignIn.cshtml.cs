@@ -36,7 +36,7 @@ public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords,
         var userId = login.Contains('@', StringComparison.Ordinal)
             ? await directory.FindByEmail(login)
             : await directory.FindByUsername(login.ToLowerInvariant());
-        if (!throttle.TryAttempt(userId, login))
+        if (!await throttle.TryAttemptAsync(userId, login, cancellationToken))
         {
             await RateLimits.RejectAsync(HttpContext, cancellationToken);
             return new EmptyResult();

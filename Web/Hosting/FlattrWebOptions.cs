@@ -23,7 +23,7 @@ public sealed class FlattrWebOptions
     /// <summary>Sign-in attempts allowed per account per minute, from all addresses together.</summary>
     public int SignInAttemptsPerAccountPerMinute { get; set; } = 5;
 
-    /// <summary>Flattrs a signed-in giver may make per minute (a token bucket that refills every second).</summary>
+    /// <summary>Flattrs a signed-in giver may make per clock minute, counted for the whole cluster (see <c>RateLimits</c>).</summary>
     public int FlattrsPerMinute { get; set; } = 60;
 
     /// <summary>Password hashes computed at once: each costs about a third of a CPU-second, so sign-in floods must queue.</summary>

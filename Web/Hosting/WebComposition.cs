@@ -51,12 +51,13 @@ public static class WebComposition
         services.AddFlattrProxyForwarding(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
-        services.AddSingleton<TrendingBoard>();
+        services.AddSingleton<TrendingReader>();
         services.AddSingleton<LiveBridge>();
         services.AddSingleton<FeedWatch>();
         services.AddHostedService<LiveRenewal>();
         services.AddSingleton<BadgeRenderer>();
         services.AddFlattrDemo(builder.Configuration);
+        services.AddSharedKeyRing();
         // Last, so it wraps the provider that authentication and antiforgery registered.
         services.AddUnprotectCache();
         return builder;

@@ -25,7 +25,7 @@ public sealed record LiveFlattr(
     [property: JsonPropertyName("creatorClicks")] long CreatorClicks,
     [property: JsonPropertyName("givers")] int Givers);
 
-/// <summary>A thing on the trending board; <see cref="Heat"/> orders the board (see <c>TrendingBoard</c>).</summary>
+/// <summary>A thing on the trending board as pushed to browsers (<c>Flattr.Trending.TrendingThing</c>); <see cref="Heat"/> orders the board.</summary>
 public sealed record TrendingEntry(
     [property: JsonPropertyName("thingId")] long ThingId,
     [property: JsonPropertyName("title")] string Title,

@@ -1,10 +1,10 @@
-using Flattr.Live;
+using Flattr.Trending;
 using Orleans;
 
 namespace Flattr.Web.Live;
 
 /// <summary>
-/// Keeps this host's observers registered: the live feed (trending and activity) from start-up on, and every watched thing
+/// Keeps this host's observers registered: the trending board from start-up on, and every watched thing
 /// and creator, renewed every 25 s because grains drop observers not renewed within a minute.
 /// </summary>
 public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge, FeedWatch feed, ILogger<LiveRenewal> logger) : BackgroundService
@@ -13,8 +13,7 @@ public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reference = grains.CreateObjectReference<IThingObserver>(feed);
-        var applying = feed.RunAsync(stoppingToken);
+        var reference = grains.CreateObjectReference<ITrendingObserver>(feed);
         try
         {
             using var timer = new PeriodicTimer(Period);
@@ -22,7 +21,7 @@ public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge,
             {
                 try
                 {
-                    await grains.GetLiveFeed().Watch(reference);
+                    await grains.GetTrending().Watch(reference);
                     await bridge.RenewAsync();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -37,8 +36,7 @@ public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge,
         }
         finally
         {
-            grains.DeleteObjectReference<IThingObserver>(reference);
-            await applying.ContinueWith(static _ => { }, TaskScheduler.Default);
+            grains.DeleteObjectReference<ITrendingObserver>(reference);
         }
     }
 

@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
+using Flattr.Trending;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flattr.Web.Public;
 
-/// <summary>The latest flattrs on public things (from the live feed; anonymous: no giver names in public).</summary>
-public sealed class ActivityModel(TrendingBoard board) : PageModel
+/// <summary>The latest flattrs on public things (from the trending board; anonymous: no giver names in public).</summary>
+public sealed class ActivityModel(TrendingReader trending) : PageModel
 {
-    public ImmutableList<ActivityItem> Items { get; private set; } = [];
+    public const int Length = 50;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await board.RecentAsync(cancellationToken);
+    public ImmutableArray<RecentFlattr> Items { get; private set; } = [];
+
+    public async Task OnGetAsync() => Items = await trending.RecentAsync(Length);
 }

@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Flattr.Limits;
 using Flattr.Web.Accounts;
 using Flattr.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Orleans;
 
 namespace Flattr.Web.Security;
 
-/// <summary>The named rate-limit policies: sign-in per client address, flattrs per giver.</summary>
+/// <summary>
+/// The named rate-limit policies: sign-in per client address, flattrs per giver (per address when signed out). Both count in a
+/// <see cref="SharedRateLimiter"/>, so the limit holds across every node: a fixed window of one clock minute.
+/// </summary>
 public static class RateLimits
 {
     public const string SignIn = "signin";
@@ -40,26 +45,20 @@ public static class RateLimits
 
                 var permits = http.RequestServices.GetRequiredService<IOptions<FlattrWebOptions>>().Value.SignInAttemptsPerMinute;
                 var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                return Shared(http, "signin-address", client, new RateLimitRule(permits, TimeSpan.FromMinutes(1)));
             });
 
             limiter.AddPolicy(Flattr, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<FlattrWebOptions>>().Value.FlattrsPerMinute;
-                var key = http.User.UserId()?.ToString(CultureInfo.InvariantCulture) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                var key = http.User.UserId()?.ToString(CultureInfo.InvariantCulture) ?? "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return Shared(http, "flattr", key, new RateLimitRule(perMinute, TimeSpan.FromMinutes(1)));
             });
         });
+
+    /// <summary>The partition <paramref name="limit"/>/<paramref name="partition"/> of a limit shared by every node.</summary>
+    static RateLimitPartition<string> Shared(HttpContext http, string limit, string partition, RateLimitRule rule) =>
+        RateLimitPartition.Get(limit + "/" + partition, _ => new SharedRateLimiter(
+            http.RequestServices.GetRequiredService<IGrainFactory>(), limit, partition, rule,
+            http.RequestServices.GetRequiredService<TimeProvider>()));
 }

@@ -36,9 +36,9 @@ public static class ReferenceEndpoints
         return api;
     }
 
-    static IResult GetRateLimit(HttpContext http, ApiRateLimits windows)
+    static async Task<IResult> GetRateLimit(HttpContext http, ApiRateLimits windows)
     {
-        var (limit, remaining, reset) = windows.Read(windows.KeyFor(http));
+        var (limit, remaining, reset) = await windows.PeekAsync(windows.KeyFor(http));
         return ApiResults.Json(
             new RateLimitJson(
                 limit,

@@ -7,7 +7,7 @@ namespace Flattr.Web.Api.RateLimiting;
 
 /// <summary>
 /// The API's rate-limit policy for ASP.NET Core's rate limiter middleware: a fixed hourly window per token (or per client
-/// address without a token). Every limited answer carries Flattr's <c>X-RateLimit-Limit</c>, <c>-Remaining</c>, <c>-Current</c>
+/// address without a token), counted for the whole cluster (<see cref="ApiRateLimits"/>). Every limited answer carries Flattr's <c>X-RateLimit-Limit</c>, <c>-Remaining</c>, <c>-Current</c>
 /// and <c>-Reset</c> (unix time) headers; a refused request gets 429 <c>rate_limit_exceeded</c> with <c>Retry-After</c>.
 /// </summary>
 public sealed class ApiRateLimitPolicy(ApiRateLimits windows) : IRateLimiterPolicy<ApiRateLimitKey>
@@ -33,11 +33,7 @@ public sealed class ApiRateLimitPolicy(ApiRateLimits windows) : IRateLimiterPoli
         if (httpContext.Items.TryAdd(HeadersRegistered, key))
         {
             // The middleware may ask twice (a refused attempt is retried as a wait); one set of headers is enough.
-            httpContext.Response.OnStarting(() =>
-            {
-                WriteHeaders(httpContext.Response.Headers, windows.Read(key));
-                return Task.CompletedTask;
-            });
+            httpContext.Response.OnStarting(async () => WriteHeaders(httpContext.Response.Headers, await windows.ReadAsync(key)));
         }
 
         return RateLimitPartition.Get(key, windows.Create);

@@ -1,18 +1,25 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Flattr.Limits;
 using Flattr.Web.Api.Authentication;
 using Flattr.Web.Api.Hosting;
+using Flattr.Web.Security;
 using Microsoft.Extensions.Options;
+using Orleans;
 
 namespace Flattr.Web.Api.RateLimiting;
 
 /// <summary>
-/// The live hourly windows by partition, so that the <c>X-RateLimit-*</c> headers and <c>GET /rate_limit</c> can read a
-/// caller's counts; the rate limiter middleware owns the limiters' lifetime.
+/// The API's hourly windows. Each caller's count lives in one <see cref="IRateLimitGrain"/> for the whole cluster (limit
+/// <c>api</c>, partition the caller), so a token's limit holds however its requests are spread over the nodes. This node's
+/// limiters (<see cref="SharedRateLimiter"/> stubs, owned by the rate limiter middleware) are kept by partition so that the
+/// <c>X-RateLimit-*</c> headers show the grain's answer to the request; <c>GET /rate_limit</c> asks the grain.
 /// </summary>
-public sealed class ApiRateLimits(IOptions<ApiOptions> options, TimeProvider time)
+public sealed class ApiRateLimits(IOptions<ApiOptions> options, IGrainFactory grains, TimeProvider time)
 {
-    readonly ConcurrentDictionary<ApiRateLimitKey, HourlyWindowLimiter> _windows = new();
+    const string Limit = "api";
+
+    readonly ConcurrentDictionary<ApiRateLimitKey, SharedRateLimiter> _windows = new();
 
     /// <summary>The caller's partition now: its token, or its address when it has none.</summary>
     public ApiRateLimitKey KeyFor(HttpContext http)
@@ -30,23 +37,27 @@ public sealed class ApiRateLimits(IOptions<ApiOptions> options, TimeProvider tim
 
     public RateLimiter Create(ApiRateLimitKey key)
     {
-        var limiter = new HourlyWindowLimiter(key, LimitFor(key), this, time);
+        var limiter = new SharedRateLimiter(grains, Limit, key.Caller, Rule(key), time,
+            disposed => _windows.TryRemove(new KeyValuePair<ApiRateLimitKey, SharedRateLimiter>(key, disposed)));
         _windows[key] = limiter;
         return limiter;
     }
 
-    /// <summary>The window's limit, what remains of it and when it ends (a window not yet used is full).</summary>
-    public (int Limit, int Remaining, DateTimeOffset Reset) Read(ApiRateLimitKey key)
+    /// <summary>The window as the grain last answered this node for the key (after this request's permit), else as it is now.</summary>
+    public async Task<(int Limit, int Remaining, DateTimeOffset Reset)> ReadAsync(ApiRateLimitKey key)
     {
-        var limit = LimitFor(key);
-        return _windows.TryGetValue(key, out var window)
-            ? (window.PermitLimit, window.Remaining, key.WindowEnd)
-            : (limit, limit, key.WindowEnd);
+        var window = _windows.TryGetValue(key, out var limiter) && limiter.LastWindow is { } last
+            ? last
+            : await grains.GetRateLimit(Limit, key.Caller).Peek(Rule(key));
+        return (window.Limit, window.Remaining, window.Reset);
     }
 
-    public void Forget(HourlyWindowLimiter limiter)
+    /// <summary>The window as it is now, asked of the grain (for <c>GET /rate_limit</c>, which takes no permit).</summary>
+    public async Task<(int Limit, int Remaining, DateTimeOffset Reset)> PeekAsync(ApiRateLimitKey key)
     {
-        ArgumentNullException.ThrowIfNull(limiter);
-        _windows.TryRemove(new KeyValuePair<ApiRateLimitKey, HourlyWindowLimiter>(limiter.Key, limiter));
+        var window = await grains.GetRateLimit(Limit, key.Caller).Peek(Rule(key));
+        return (window.Limit, window.Remaining, window.Reset);
     }
+
+    RateLimitRule Rule(ApiRateLimitKey key) => new(LimitFor(key), ApiRateLimitKey.Window);
 }
