@@ -20,6 +20,9 @@ if (await PostgresReachability.ProblemAsync(connectionString, CancellationToken.
     return 1;
 }
 
+// The database this process settled on (configured, or the private local server) is the one every part of it reads.
+builder.Configuration[$"ConnectionStrings:{FlattrSiloHosting.ConnectionStringName}"] = connectionString;
+
 // A co-hosted silo by default; a cluster client of separate silo processes with Flattr:Cluster:WebRole=Client.
 builder.UseFlattrCluster(connectionString);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PaymentsJson.Default));

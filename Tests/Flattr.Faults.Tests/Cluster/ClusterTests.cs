@@ -74,16 +74,15 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var dashboards = new List<(LiveDashboard Dashboard, long CreatorId, int? Node)>();
         foreach (var creator in creators)
         {
+            var session = await LiveDashboard.SignInAsync(_nodes[0].BaseUri, creator);
             for (var node = 0; node < _nodes.Count; node++)
             {
-                dashboards.Add((await LiveDashboard.ConnectAsync($"node{node + 1}/{creator.Username}", _nodes[node].BaseUri, creator, Browser(dashboards.Count)),
-                    creator.Id, node));
+                dashboards.Add((await LiveDashboard.ConnectAsync($"node{node + 1}/{creator.Username}", _nodes[node].BaseUri, creator.Id, session), creator.Id, node));
             }
 
             for (var k = 0; k < 9; k++)
             {
-                dashboards.Add((await LiveDashboard.ConnectAsync($"nginx{k}/{creator.Username}", balancer.BaseUri, creator, Browser(dashboards.Count)),
-                    creator.Id, null));
+                dashboards.Add((await LiveDashboard.ConnectAsync($"nginx{k}/{creator.Username}", balancer.BaseUri, creator.Id, session), creator.Id, null));
             }
         }
 
@@ -240,7 +239,14 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         await StartClusterAsync(3);
         var giver = await _database.AddGiverAsync();
 
-        // Signed in on node 1; the same cookies open /me on nodes 2 and 3, and a form token from node 2 is accepted by node 3.
+        // The sign-in limits count per clock minute: begin early in one, so that the sign-in and the attempts share a window.
+        var now = DateTime.UtcNow;
+        if (now.Second >= 30)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - now.Second));
+        }
+
+        // Signed in on node 1 (the session cookie is protected with the cluster's one key ring): the same cookie opens /me on nodes 2 and 3.
         using var session = new WebSession(_nodes[0].BaseUri);
         Assert.True(await session.SignInAsync(giver.Username, Flattr.Web.Tests.Support.FlattrApp.Password));
         foreach (var node in _nodes.Skip(1))
@@ -250,8 +256,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         }
 
-        // Wrong passwords for one account, spread round-robin over the three nodes: the per-account limit (5 a minute) holds for
-        // the cluster, so the sixth attempt is refused whichever node gets it.
+        // Wrong passwords for one account, spread round-robin over the three nodes: the per-account limit (5 a minute, the sign-in
+        // above included) holds for the cluster, so the sixth attempt is refused whichever node gets it.
         var answers = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 9; attempt++)
         {
@@ -262,12 +268,9 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         output.WriteLine("sign-in answers across the nodes: " + string.Join(", ", answers.Select(a => (int)a)));
-        Assert.Equal(5, answers.Count(a => a != HttpStatusCode.TooManyRequests));
-        Assert.All(answers.Skip(5), a => Assert.Equal(HttpStatusCode.TooManyRequests, a));
+        Assert.Equal(4, answers.Count(a => a != HttpStatusCode.TooManyRequests));
+        Assert.All(answers.Skip(4), a => Assert.Equal(HttpStatusCode.TooManyRequests, a));
     }
-
-    /// <summary>The loopback address of the n-th creator's browser.</summary>
-    static IPAddress Browser(int n) => IPAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"127.0.2.{n + 1}"));
 
     async Task StartClusterAsync(int count)
     {

@@ -77,15 +77,33 @@ public sealed class LiveDashboard : IAsyncDisposable
     /// <summary>When a giver's flattr of a thing first reached this dashboard.</summary>
     public bool TryArrival(string giver, long thing, out DateTime at) => _arrivals.TryGetValue((giver, thing), out at);
 
-    /// <param name="from">The loopback address the sign-in comes from (each browser its own, as separate people's are).</param>
-    public static async Task<LiveDashboard> ConnectAsync(string name, Uri baseUri, SeededUser creator, System.Net.IPAddress? from = null)
+    /// <summary>
+    /// Signs the creator in once through the form at <paramref name="signIn"/> and returns the session cookie: one sign-in serves
+    /// the creator's dashboards on every node (the cluster shares one data-protection key ring), as one person's tabs would.
+    /// </summary>
+    public static async Task<System.Net.Cookie> SignInAsync(Uri signIn, SeededUser creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        var session = new WebSession(baseUri, from);
-        Assert.True(await session.SignInAsync(creator.Username, Flattr.Web.Tests.Support.FlattrApp.Password), $"{name}: {creator.Username} could not sign in");
-        var dashboard = new LiveDashboard(name, session, creator.Id);
+        using var session = new WebSession(signIn);
+        Assert.True(await session.SignInAsync(creator.Username, Flattr.Web.Tests.Support.FlattrApp.Password), $"{creator.Username} could not sign in");
+        return session.Cookies.GetCookies(signIn)["flattr.session"]!;
+    }
+
+    /// <summary>A dashboard of its own browser (its own cookies, so nginx's sticky cookie is its own) with the creator's session.</summary>
+    public static async Task<LiveDashboard> ConnectAsync(string name, Uri baseUri, long creatorId, System.Net.Cookie sessionCookie)
+    {
+        ArgumentNullException.ThrowIfNull(sessionCookie);
+        var session = new WebSession(baseUri);
+        session.Cookies.Add(baseUri, new System.Net.Cookie(sessionCookie.Name, sessionCookie.Value, "/"));
+        // The page first, as a browser opens it (through nginx this also gives the browser its sticky cookie), then its hub.
+        using (var page = await session.Http.GetAsync(new Uri("/dashboard", UriKind.Relative)))
+        {
+            Assert.True(page.StatusCode == System.Net.HttpStatusCode.OK, $"{name}: the dashboard answered {(int)page.StatusCode}");
+        }
+
+        var dashboard = new LiveDashboard(name, session, creatorId);
         await dashboard._connection.StartAsync();
-        await dashboard._connection.InvokeAsync("WatchCreator", creator.Id);
+        await dashboard._connection.InvokeAsync("WatchCreator", creatorId);
         return dashboard;
     }
 
