@@ -239,5 +239,18 @@ public sealed partial class Texts
         StatusSettled = "settled",
         SubscriptionFromTo = "{0} to {1}",
         SubscriptionFromOn = "from {0}, until cancelled",
-    };
+        // Issue 17: OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+        AppPkceSetting = "Confidential client without PKCE",
+        AppPkceOptional = "allowed (PKCE optional)",
+        AppPkceRequired = "off (PKCE required)",
+        AppAllowWithoutPkce = "Allow without PKCE",
+        AppRequirePkce = "Require PKCE",
+        AppPkceExplanation = "Clients written for Flattr's API predate PKCE. An application with a secret may be allowed to leave PKCE out: it then must present its client secret at /oauth/token, and nothing else protects its codes. The trade-off: if the secret leaks (say, from a shipped app or a log), anyone who catches a code on its way back can exchange it; PKCE binds each code to the one request that asked for it, even then. Keep PKCE required unless the client cannot send it. Public applications (no secret) always need PKCE.",
+        SubscriptionRunning = "running",
+        SubscriptionPausedState = "paused",
+        PauseSubscription = "Pause",
+        ResumeSubscription = "Resume",
+        SubscriptionPausedNotice = "Subscription paused: this month's flattr stays; no more until you resume it.",
+        SubscriptionResumedNotice = "Subscription resumed: it flattrs the thing this month again.",
+};
 }

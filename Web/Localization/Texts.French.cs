@@ -239,5 +239,18 @@ public sealed partial class Texts
         StatusSettled = "clôturé",
         SubscriptionFromTo = "de {0} à {1}",
         SubscriptionFromOn = "depuis {0}, jusqu’à résiliation",
-    };
+        // Issue 17: OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+        AppPkceSetting = "Client confidentiel sans PKCE",
+        AppPkceOptional = "autorisé (PKCE facultatif)",
+        AppPkceRequired = "désactivé (PKCE obligatoire)",
+        AppAllowWithoutPkce = "Autoriser sans PKCE",
+        AppRequirePkce = "Exiger PKCE",
+        AppPkceExplanation = "Les clients écrits pour l’API de Flattr sont antérieurs à PKCE. Une application qui a un secret peut être autorisée à s’en passer : elle doit alors présenter son secret client à /oauth/token, et rien d’autre ne protège ses codes. Le compromis : si le secret fuit (dans une application distribuée ou un journal), quiconque intercepte un code à son retour peut l’échanger ; PKCE lie chaque code à la seule requête qui l’a demandé, même dans ce cas. Gardez PKCE obligatoire sauf si le client ne sait pas l’envoyer. Les applications publiques (sans secret) exigent toujours PKCE.",
+        SubscriptionRunning = "en cours",
+        SubscriptionPausedState = "en pause",
+        PauseSubscription = "Mettre en pause",
+        ResumeSubscription = "Reprendre",
+        SubscriptionPausedNotice = "Abonnement en pause : le flattr de ce mois reste ; plus aucun jusqu’à la reprise.",
+        SubscriptionResumedNotice = "Abonnement repris : il flattre de nouveau ce contenu ce mois-ci.",
+};
 }

@@ -239,5 +239,18 @@ public sealed partial class Texts
         StatusSettled = "abgerechnet",
         SubscriptionFromTo = "{0} bis {1}",
         SubscriptionFromOn = "ab {0}, bis zur Kündigung",
-    };
+        // Issue 17: OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+        AppPkceSetting = "Vertraulicher Client ohne PKCE",
+        AppPkceOptional = "erlaubt (PKCE optional)",
+        AppPkceRequired = "aus (PKCE verlangt)",
+        AppAllowWithoutPkce = "Ohne PKCE erlauben",
+        AppRequirePkce = "PKCE verlangen",
+        AppPkceExplanation = "Für Flattrs API geschriebene Clients sind älter als PKCE. Einer Anwendung mit Secret kann erlaubt werden, PKCE wegzulassen: Sie muss dann an /oauth/token ihr Client-Secret vorlegen, und nichts sonst schützt ihre Codes. Der Preis: Gelangt das Secret nach außen (etwa aus einer verteilten App oder einem Log), kann jeder, der einen Code auf dem Rückweg abfängt, ihn eintauschen; PKCE bindet jeden Code auch dann an die eine Anfrage, die ihn verlangt hat. Lass PKCE verlangt, außer der Client kann es nicht senden. Öffentliche Anwendungen (ohne Secret) brauchen immer PKCE.",
+        SubscriptionRunning = "läuft",
+        SubscriptionPausedState = "pausiert",
+        PauseSubscription = "Pausieren",
+        ResumeSubscription = "Fortsetzen",
+        SubscriptionPausedNotice = "Abonnement pausiert: Der Flattr dieses Monats bleibt; keiner mehr, bis du es fortsetzt.",
+        SubscriptionResumedNotice = "Abonnement fortgesetzt: Es flattrt das Ding diesen Monat wieder.",
+};
 }

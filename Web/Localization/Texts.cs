@@ -529,4 +529,30 @@ public sealed partial class Texts
     public required string SubscriptionFromTo { get; init; }
 
     public required string SubscriptionFromOn { get; init; }
+
+    // Issue 17: OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+
+    public required string AppPkceSetting { get; init; }
+
+    public required string AppPkceOptional { get; init; }
+
+    public required string AppPkceRequired { get; init; }
+
+    public required string AppAllowWithoutPkce { get; init; }
+
+    public required string AppRequirePkce { get; init; }
+
+    public required string AppPkceExplanation { get; init; }
+
+    public required string SubscriptionRunning { get; init; }
+
+    public required string SubscriptionPausedState { get; init; }
+
+    public required string PauseSubscription { get; init; }
+
+    public required string ResumeSubscription { get; init; }
+
+    public required string SubscriptionPausedNotice { get; init; }
+
+    public required string SubscriptionResumedNotice { get; init; }
 }
