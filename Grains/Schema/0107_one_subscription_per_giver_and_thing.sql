@@ -22,6 +22,15 @@ FROM (
 ) ranked
 WHERE rank > 1;
 
+-- A month after the last closed one may have no row yet (nothing opened it; its settlement would): it gets its row.
+INSERT INTO months (month)
+SELECT m::date
+FROM generate_series((SELECT min(start_month) FROM subscriptions_merged)::timestamp,
+                     date_trunc('month', now() AT TIME ZONE 'UTC'), interval '1 month') AS m
+WHERE m::date > coalesce((SELECT max(month) FROM months WHERE status <> 'open'), '-infinity'::date)
+ORDER BY 1
+ON CONFLICT DO NOTHING;
+
 WITH due AS (
     SELECT DISTINCT g.giver_id, g.thing_id, m.month
     FROM subscriptions_merged g

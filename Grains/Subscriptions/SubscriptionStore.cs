@@ -81,7 +81,8 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, TimeProvider 
             }
             else
             {
-                await CatchUpAsync(connection, transaction, giverId, thingId, current, now, cancellationToken).ConfigureAwait(false);
+                await CatchUpAsync(connection, transaction, giverId, thingId, Month.Of(existing.StartedAt), current, now, cancellationToken)
+                    .ConfigureAwait(false);
                 write = existing.StateIn(current) == SubscriptionState.Paused
                     ? new NpgsqlCommand($"""
                         UPDATE subscriptions SET started_at = $5, paused_at = NULL WHERE giver_id = $1 AND thing_id = $2
@@ -207,16 +208,37 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, TimeProvider 
     }
 
     /// <summary>
-    /// Writes the clicks the subscription owes the open months before <paramref name="current"/> under its stored state. The
-    /// months are locked FOR SHARE first, so a settlement cannot close one (and plan it without these clicks) before commit.
+    /// Writes the clicks the subscription owes the months from <paramref name="from"/> (the month it last started) to before
+    /// <paramref name="current"/> that are not settled yet, under its stored state. A month after the last closed one may have
+    /// no row yet (nothing opened it: its settlement will); it gets its row, as that settlement would give it. The open months
+    /// are locked FOR SHARE, so a settlement cannot close one (and plan it without these clicks) before commit.
     /// </summary>
-    static async Task CatchUpAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long giverId, long thingId, Month current,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    static async Task CatchUpAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long giverId, long thingId, Month from,
+        Month current, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (from >= current)
+        {
+            return;
+        }
+
+        await using (var missing = new NpgsqlCommand("""
+            INSERT INTO months (month)
+            SELECT m::date FROM generate_series($1::date, $2::date - interval '1 month', interval '1 month') AS m
+            WHERE m::date > coalesce((SELECT max(month) FROM months WHERE status <> 'open'), '-infinity'::date)
+            ORDER BY 1
+            ON CONFLICT DO NOTHING
+            """, connection, transaction))
+        {
+            missing.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = from.FirstDay });
+            missing.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.FirstDay });
+            await missing.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var open = new List<DateOnly>();
         await using (var months = new NpgsqlCommand(
-            "SELECT month FROM months WHERE status = 'open' AND month < $1 ORDER BY month FOR SHARE", connection, transaction))
+            "SELECT month FROM months WHERE status = 'open' AND month >= $1 AND month < $2 ORDER BY month FOR SHARE", connection, transaction))
         {
+            months.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = from.FirstDay });
             months.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.FirstDay });
             await using var reader = await months.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

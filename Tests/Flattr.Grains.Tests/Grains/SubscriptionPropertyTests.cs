@@ -35,6 +35,27 @@ public sealed class SubscriptionPropertyTests(FlattrCluster cluster, ITestOutput
         output.WriteLine($"{cases} random sequences run and checked");
     }
 
+    [Fact]
+    public async Task A_subscription_revived_or_resumed_after_months_nobody_opened_still_gives_them_their_clicks()
+    {
+        // Found by the property: months with no row yet (no first-day materialisation, no click) that a later settlement
+        // would settle by the rule, after the revival or resumption moved the subscription's start past them.
+        await using var stores = NewStores();
+        SubscriptionStep[] steps =
+        [
+            new(SubscriptionStepKind.Subscribe, 0, SubscriptionTerm.ThreeMonths, false),
+            new(SubscriptionStepKind.Subscribe, 1, SubscriptionTerm.UntilCancelled, false),
+            new(SubscriptionStepKind.NextMonth, 0, SubscriptionTerm.UntilCancelled, false),
+            new(SubscriptionStepKind.Pause, 1, SubscriptionTerm.UntilCancelled, false),
+            new(SubscriptionStepKind.NextMonth, 0, SubscriptionTerm.UntilCancelled, false),
+            new(SubscriptionStepKind.NextMonth, 0, SubscriptionTerm.UntilCancelled, false),
+            new(SubscriptionStepKind.Subscribe, 0, SubscriptionTerm.ThreeMonths, false),
+            new(SubscriptionStepKind.Resume, 1, SubscriptionTerm.UntilCancelled, false),
+        ];
+
+        await RunAndCheckAsync(steps, stores.GetRequiredService<SubscriptionStore>());
+    }
+
     static Gen<SubscriptionStep[]> Sequences =>
         from length in Gen.Choose(4, 24)
         from steps in Gen.ArrayOf(Steps, length)
