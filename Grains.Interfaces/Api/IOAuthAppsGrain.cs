@@ -15,6 +15,12 @@ public interface IOAuthAppsGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<ImmutableArray<OAuthAppInfo>> List();
 
+    /// <summary>
+    /// Lets one of the owner's confidential applications leave PKCE out (or requires it again): <c>not_found</c> if not
+    /// theirs, <c>invalid_parameters</c> for a public application, which always needs PKCE.
+    /// </summary>
+    Task<OAuthAppInfo> SetPkceOptional(long appId, bool optional);
+
     /// <summary>Deletes one of the owner's applications and revokes every token granted to it (<c>not_found</c> if not theirs).</summary>
     Task Delete(long appId);
 }

@@ -3,8 +3,10 @@ using Orleans;
 namespace Flattr.Subscriptions;
 
 /// <summary>
-/// A subscription: it counts as one click in every month from <see cref="StartMonth"/> to <see cref="LastMonth"/>
-/// (null = until cancelled), never twice in a month the giver also clicked. <see cref="Active"/> = not cancelled and not run out.
+/// A giver's one subscription to a thing: it counts as one click in every month from <see cref="StartMonth"/> to
+/// <see cref="LastMonth"/> (null = until cancelled) while it runs, never twice in a month the giver also clicked.
+/// <see cref="StartedAt"/> is when it last started or resumed (Flattr's <c>started_at</c>), <see cref="PausedAt"/> since when
+/// it is paused.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Flattr.SubscriptionInfo")]
 public sealed record SubscriptionInfo(
@@ -17,4 +19,10 @@ public sealed record SubscriptionInfo(
     Month? LastMonth,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CancelledAt,
-    bool Active);
+    SubscriptionState State,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? PausedAt)
+{
+    /// <summary>Running: neither paused nor ended (Flattr's <c>active</c>).</summary>
+    public bool Active => State == SubscriptionState.Running;
+}

@@ -23,6 +23,10 @@ public sealed class OAuthAppsGrain(NpgsqlDataSource dataSource, TimeProvider tim
 
     public Task<ImmutableArray<OAuthAppInfo>> List() => _apps.ListAppsAsync(OwnerId, CancellationToken.None);
 
+    public async Task<OAuthAppInfo> SetPkceOptional(long appId, bool optional) =>
+        await _apps.SetPkceOptionalAsync(OwnerId, appId, optional, CancellationToken.None)
+            ?? throw new FlattrException(FlattrErrors.NotFound, $"You have no application {appId}.");
+
     public async Task Delete(long appId)
     {
         if (!await _apps.DeleteAppAsync(OwnerId, appId, time.GetUtcNow(), CancellationToken.None))

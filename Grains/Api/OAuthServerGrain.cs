@@ -5,7 +5,8 @@ using Orleans.Concurrency;
 namespace Flattr.Api;
 
 /// <summary>
-/// The authorization server: codes bound to a PKCE S256 challenge, valid for <see cref="CodeLifetime"/> and used at most
+/// The authorization server: codes bound to a PKCE S256 challenge (or, for a confidential application whose owner made PKCE
+/// optional, to nothing but the application and its secret), valid for <see cref="CodeLifetime"/> and used at most
 /// once, exchanged for access tokens by authenticated clients. Stateless: local workers serve it side by side.
 /// </summary>
 [StatelessWorker]
@@ -33,7 +34,14 @@ public sealed class OAuthServerGrain(NpgsqlDataSource dataSource, TimeProvider t
             throw new FlattrException(OAuthErrors.InvalidRequest, "The redirect URI is not the one registered for the application.");
         }
 
-        if (request.CodeChallenge is not { Length: 43 } || !request.CodeChallenge.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (request.CodeChallenge is null)
+        {
+            if (!app.PkceOptional)
+            {
+                throw new FlattrException(OAuthErrors.InvalidRequest, "A PKCE code challenge (S256) is required.");
+            }
+        }
+        else if (request.CodeChallenge is not { Length: 43 } || !request.CodeChallenge.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new FlattrException(OAuthErrors.InvalidRequest, "A PKCE code challenge (S256, 43 base64url characters) is required.");
         }
@@ -77,7 +85,7 @@ public sealed class OAuthServerGrain(NpgsqlDataSource dataSource, TimeProvider t
             ApiSecrets.Hash(exchange.Code),
             code => code.AppId != app.Id || code.ExpiresAt <= now
                 || !string.Equals(code.RedirectUri, exchange.RedirectUri, StringComparison.Ordinal)
-                || !ApiSecrets.VerifyPkce(exchange.CodeVerifier, code.CodeChallenge)
+                || !ProvesPossession(code, app, secretHash, exchange.CodeVerifier)
                     ? OAuthErrors.InvalidGrant
                     : null,
             _ => (app.Name, ApiSecrets.Hash(secret)),
@@ -85,6 +93,16 @@ public sealed class OAuthServerGrain(NpgsqlDataSource dataSource, TimeProvider t
             CancellationToken.None);
         return new IssuedAccessToken(token, secret);
     }
+
+    /// <summary>
+    /// A code bound to a challenge needs its verifier (no downgrade by leaving it out). A code without one was issued to a
+    /// confidential application that made PKCE optional: it still must be (the secret was checked), and it may not send a
+    /// verifier that nothing was bound to (OAuth 2.1 4.1.3, against a downgrade the other way).
+    /// </summary>
+    static bool ProvesPossession(RedeemedCode code, OAuthAppInfo app, byte[]? secretHash, string? verifier) =>
+        code.CodeChallenge is { } challenge
+            ? ApiSecrets.VerifyPkce(verifier, challenge)
+            : verifier is null && secretHash is not null && app.PkceOptional;
 
     async Task SweepIfDueAsync(DateTimeOffset now)
     {

@@ -8,7 +8,7 @@ namespace Flattr.Api;
 sealed class OAuthStore(NpgsqlDataSource dataSource)
 {
     const string AppColumns =
-        "a.id, a.owner_id, u.username, a.client_id, a.name, a.redirect_uri, a.secret_hash IS NOT NULL, a.created_at";
+        "a.id, a.owner_id, u.username, a.client_id, a.name, a.redirect_uri, a.secret_hash IS NOT NULL, a.created_at, a.pkce_optional";
 
     public async Task<OAuthAppInfo> InsertAppAsync(
         long ownerId, string clientId, OAuthAppRegistration registration, byte[]? secretHash, DateTimeOffset now, CancellationToken cancellationToken)
@@ -67,7 +67,33 @@ sealed class OAuthStore(NpgsqlDataSource dataSource)
             return null;
         }
 
-        return (ReadApp(reader), reader.IsDBNull(8) ? null : reader.GetFieldValue<byte[]>(8));
+        return (ReadApp(reader), reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9));
+    }
+
+    /// <summary>
+    /// Sets whether the owner's application may leave PKCE out; null when the owner has no such application. The table's
+    /// check refuses it for a public application (<c>invalid_parameters</c>).
+    /// </summary>
+    public async Task<OAuthAppInfo?> SetPkceOptionalAsync(long ownerId, long appId, bool optional, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH a AS (
+                UPDATE oauth_apps SET pkce_optional = $3 WHERE id = $2 AND owner_id = $1 AND deleted_at IS NULL
+                RETURNING *)
+            SELECT {AppColumns} FROM a JOIN users u ON u.id = a.owner_id
+            """);
+        command.Parameters.Add(new() { Value = ownerId });
+        command.Parameters.Add(new() { Value = appId });
+        command.Parameters.Add(new() { Value = optional });
+        try
+        {
+            return (await ReadAppsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            throw new FlattrException(FlattrErrors.InvalidParameters, "A public application has no secret: it always needs PKCE.", e);
+        }
     }
 
     /// <summary>Marks the owner's application deleted and revokes every token granted to it, in one transaction.</summary>
@@ -107,7 +133,7 @@ sealed class OAuthStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = request.UserId });
         command.Parameters.Add(new() { Value = request.RedirectUri });
         command.Parameters.Add(new() { Value = request.Scopes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = request.CodeChallenge });
+        command.Parameters.Add(new() { Value = (object?)request.CodeChallenge ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = now });
         command.Parameters.Add(new() { Value = expiresAt });
         try
@@ -150,7 +176,7 @@ sealed class OAuthStore(NpgsqlDataSource dataSource)
                     reader.GetInt64(1),
                     reader.GetString(2),
                     [.. reader.GetFieldValue<string[]>(3)],
-                    reader.GetString(4),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.GetFieldValue<DateTimeOffset>(5),
                     reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
                     reader.IsDBNull(7) ? null : reader.GetInt64(7))
@@ -242,5 +268,6 @@ sealed class OAuthStore(NpgsqlDataSource dataSource)
         reader.GetString(4),
         reader.GetString(5),
         reader.GetBoolean(6),
-        reader.GetFieldValue<DateTimeOffset>(7));
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.GetBoolean(8));
 }

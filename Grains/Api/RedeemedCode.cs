@@ -8,7 +8,7 @@ sealed record RedeemedCode(
     long UserId,
     string RedirectUri,
     ImmutableArray<string> Scopes,
-    string CodeChallenge,
+    string? CodeChallenge,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? UsedAt,
     long? TokenId);

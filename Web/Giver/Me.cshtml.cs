@@ -78,6 +78,20 @@ public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
             return Texts.Current.FlattrUndone;
         });
 
+    public Task<IActionResult> OnPostPauseSubscriptionAsync(long thingId) =>
+        Act(async userId =>
+        {
+            await grains.GetSubscriptions(userId).Pause(thingId);
+            return Texts.Current.SubscriptionPausedNotice;
+        });
+
+    public Task<IActionResult> OnPostResumeSubscriptionAsync(long thingId) =>
+        Act(async userId =>
+        {
+            await grains.GetSubscriptions(userId).Resume(thingId);
+            return Texts.Current.SubscriptionResumedNotice;
+        });
+
     public Task<IActionResult> OnPostCancelSubscriptionAsync(long thingId) =>
         Act(async userId =>
         {

@@ -65,7 +65,6 @@ public sealed partial class Texts
         EmbedLead = "Put a Flattr button wherever this thing lives.",
         EmbedRelPayment = "rel=\"payment\" link (feeds, podcasts)",
         EmbedTitle = "Embed",
-        Ended = "ended",
         ErrorAmount = "Please enter an amount in euros, for example 20 or 12.50.",
         ErrorAntiforgery = "This form has expired or did not come from Flattr. Reload the page and try again.",
         ErrorBody = "Something went wrong on our side. Please try again in a moment.",
@@ -240,7 +239,7 @@ public sealed partial class Texts
         SubscriptionFromTo = "{0} to {1}",
         SubscriptionFromOn = "from {0}, until cancelled",
 
-        // Statements: an account of the money (issue 16).
+        // Statements: an account of the money.
         StatementDepositFee = "Fee on your deposit of {0} on {1}",
         StatementKeptForNextMonth = "Kept for next month: {0} stays in your balance (no clicks this month)",
         StatementNoneTitle = "No statement for {0}",
@@ -248,5 +247,19 @@ public sealed partial class Texts
         StatementNothingLeft = "Nothing left your balance this month.",
         StatementNothingReceived = "Nothing received this month.",
         StatementSubscriptionTag = "subscription",
+
+        // OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+        AppPkceSetting = "Confidential client without PKCE",
+        AppPkceOptional = "allowed (PKCE optional)",
+        AppPkceRequired = "off (PKCE required)",
+        AppAllowWithoutPkce = "Allow without PKCE",
+        AppRequirePkce = "Require PKCE",
+        AppPkceExplanation = "Clients written for Flattr's API predate PKCE. An application with a secret may be allowed to leave PKCE out: it then must present its client secret at /oauth/token, and nothing else protects its codes. The trade-off: if the secret leaks (say, from a shipped app or a log), anyone who catches a code on its way back can exchange it; PKCE binds each code to the one request that asked for it, even then. Keep PKCE required unless the client cannot send it. Public applications (no secret) always need PKCE.",
+        SubscriptionRunning = "running",
+        SubscriptionPausedState = "paused",
+        PauseSubscription = "Pause",
+        ResumeSubscription = "Resume",
+        SubscriptionPausedNotice = "Subscription paused: this month's flattr stays; no more until you resume it.",
+        SubscriptionResumedNotice = "Subscription resumed: it flattrs the thing this month again.",
     };
 }

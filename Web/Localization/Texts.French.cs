@@ -65,7 +65,6 @@ public sealed partial class Texts
         EmbedLead = "Placez un bouton Flattr partout où vit ce contenu.",
         EmbedRelPayment = "Lien rel=\"payment\" (flux, podcasts)",
         EmbedTitle = "Intégrer",
-        Ended = "terminé",
         ErrorAmount = "Indiquez un montant en euros, par exemple 20 ou 12,50.",
         ErrorAntiforgery = "Ce formulaire a expiré ou ne vient pas de Flattr. Rechargez la page et réessayez.",
         ErrorBody = "Un problème est survenu de notre côté. Réessayez dans un instant.",
@@ -240,7 +239,7 @@ public sealed partial class Texts
         SubscriptionFromTo = "de {0} à {1}",
         SubscriptionFromOn = "depuis {0}, jusqu’à résiliation",
 
-        // Statements: an account of the money (issue 16).
+        // Statements: an account of the money.
         StatementDepositFee = "Frais sur votre dépôt de {0} du {1}",
         StatementKeptForNextMonth = "Conservé pour le mois prochain : {0} reste sur votre solde (aucun clic ce mois-ci)",
         StatementNoneTitle = "Aucun relevé pour {0}",
@@ -248,5 +247,19 @@ public sealed partial class Texts
         StatementNothingLeft = "Rien n’a quitté votre solde ce mois-ci.",
         StatementNothingReceived = "Rien reçu ce mois-ci.",
         StatementSubscriptionTag = "abonnement",
+
+        // OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+        AppPkceSetting = "Client confidentiel sans PKCE",
+        AppPkceOptional = "autorisé (PKCE facultatif)",
+        AppPkceRequired = "désactivé (PKCE obligatoire)",
+        AppAllowWithoutPkce = "Autoriser sans PKCE",
+        AppRequirePkce = "Exiger PKCE",
+        AppPkceExplanation = "Les clients écrits pour l’API de Flattr sont antérieurs à PKCE. Une application qui a un secret peut être autorisée à s’en passer : elle doit alors présenter son secret client à /oauth/token, et rien d’autre ne protège ses codes. Le compromis : si le secret fuit (dans une application distribuée ou un journal), quiconque intercepte un code à son retour peut l’échanger ; PKCE lie chaque code à la seule requête qui l’a demandé, même dans ce cas. Gardez PKCE obligatoire sauf si le client ne sait pas l’envoyer. Les applications publiques (sans secret) exigent toujours PKCE.",
+        SubscriptionRunning = "en cours",
+        SubscriptionPausedState = "en pause",
+        PauseSubscription = "Mettre en pause",
+        ResumeSubscription = "Reprendre",
+        SubscriptionPausedNotice = "Abonnement en pause : le flattr de ce mois reste ; plus aucun jusqu’à la reprise.",
+        SubscriptionResumedNotice = "Abonnement repris : il flattre de nouveau ce contenu ce mois-ci.",
     };
 }

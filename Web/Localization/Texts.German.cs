@@ -65,7 +65,6 @@ public sealed partial class Texts
         EmbedLead = "Setze einen Flattr-Button überall dorthin, wo dieses Ding zu Hause ist.",
         EmbedRelPayment = "rel=\"payment\"-Link (Feeds, Podcasts)",
         EmbedTitle = "Einbetten",
-        Ended = "beendet",
         ErrorAmount = "Bitte gib einen Betrag in Euro an, zum Beispiel 20 oder 12,50.",
         ErrorAntiforgery = "Dieses Formular ist abgelaufen oder kommt nicht von Flattr. Lade die Seite neu und versuche es erneut.",
         ErrorBody = "Bei uns ist etwas schiefgegangen. Bitte versuche es gleich noch einmal.",
@@ -240,7 +239,7 @@ public sealed partial class Texts
         SubscriptionFromTo = "{0} bis {1}",
         SubscriptionFromOn = "ab {0}, bis zur Kündigung",
 
-        // Statements: an account of the money (issue 16).
+        // Statements: an account of the money.
         StatementDepositFee = "Gebühr auf deine Einzahlung von {0} am {1}",
         StatementKeptForNextMonth = "Für den nächsten Monat behalten: {0} bleiben auf deinem Guthaben (keine Klicks in diesem Monat)",
         StatementNoneTitle = "Keine Abrechnung für {0}",
@@ -248,5 +247,19 @@ public sealed partial class Texts
         StatementNothingLeft = "In diesem Monat hat nichts dein Guthaben verlassen.",
         StatementNothingReceived = "In diesem Monat nichts erhalten.",
         StatementSubscriptionTag = "Abo",
+
+        // OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+        AppPkceSetting = "Vertraulicher Client ohne PKCE",
+        AppPkceOptional = "erlaubt (PKCE optional)",
+        AppPkceRequired = "aus (PKCE verlangt)",
+        AppAllowWithoutPkce = "Ohne PKCE erlauben",
+        AppRequirePkce = "PKCE verlangen",
+        AppPkceExplanation = "Für Flattrs API geschriebene Clients sind älter als PKCE. Einer Anwendung mit Secret kann erlaubt werden, PKCE wegzulassen: Sie muss dann an /oauth/token ihr Client-Secret vorlegen, und nichts sonst schützt ihre Codes. Der Preis: Gelangt das Secret nach außen (etwa aus einer verteilten App oder einem Log), kann jeder, der einen Code auf dem Rückweg abfängt, ihn eintauschen; PKCE bindet jeden Code auch dann an die eine Anfrage, die ihn verlangt hat. Lass PKCE verlangt, außer der Client kann es nicht senden. Öffentliche Anwendungen (ohne Secret) brauchen immer PKCE.",
+        SubscriptionRunning = "läuft",
+        SubscriptionPausedState = "pausiert",
+        PauseSubscription = "Pausieren",
+        ResumeSubscription = "Fortsetzen",
+        SubscriptionPausedNotice = "Abonnement pausiert: Der Flattr dieses Monats bleibt; keiner mehr, bis du es fortsetzt.",
+        SubscriptionResumedNotice = "Abonnement fortgesetzt: Es flattrt das Ding diesen Monat wieder.",
     };
 }

@@ -182,8 +182,6 @@ public sealed partial class Texts
 
     public required string EmbedTitle { get; init; }
 
-    public required string Ended { get; init; }
-
     public required string ErrorAmount { get; init; }
 
     public required string ErrorAntiforgery { get; init; }
@@ -530,7 +528,7 @@ public sealed partial class Texts
 
     public required string SubscriptionFromOn { get; init; }
 
-    // Statements: an account of the money (issue 16).
+    // Statements: an account of the money.
     public required string StatementDepositFee { get; init; }
 
     public required string StatementKeptForNextMonth { get; init; }
@@ -544,4 +542,29 @@ public sealed partial class Texts
     public required string StatementNothingReceived { get; init; }
 
     public required string StatementSubscriptionTag { get; init; }
+
+    // OAuth without PKCE for confidential applications; pausing and resuming the one subscription per thing.
+    public required string AppPkceSetting { get; init; }
+
+    public required string AppPkceOptional { get; init; }
+
+    public required string AppPkceRequired { get; init; }
+
+    public required string AppAllowWithoutPkce { get; init; }
+
+    public required string AppRequirePkce { get; init; }
+
+    public required string AppPkceExplanation { get; init; }
+
+    public required string SubscriptionRunning { get; init; }
+
+    public required string SubscriptionPausedState { get; init; }
+
+    public required string PauseSubscription { get; init; }
+
+    public required string ResumeSubscription { get; init; }
+
+    public required string SubscriptionPausedNotice { get; init; }
+
+    public required string SubscriptionResumedNotice { get; init; }
 }

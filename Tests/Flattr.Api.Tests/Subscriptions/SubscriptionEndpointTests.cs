@@ -34,13 +34,16 @@ public sealed class SubscriptionEndpointTests(ApiHost host) : IClassFixture<ApiH
         var giver = await host.CreateGiverAsync();
         using var client = host.Client(await host.TokenAsync(giver, "flattr"));
 
-        var started = await (await client.PutAsync($"/rest/v2/things/{thing}/subscriptions", null)).AssertOkAsync();
+        var none = await client.PutAsync($"/rest/v2/things/{thing}/subscriptions", null);
+        await (await client.PostAsync($"/rest/v2/things/{thing}/subscriptions", null)).AssertOkAsync();
         var paused = await (await client.PutAsync($"/rest/v2/things/{thing}/subscriptions", null)).AssertOkAsync();
         var list = await (await client.GetAsync("/rest/v2/user/subscriptions")).AssertOkAsync();
+        var started = await (await client.PutAsync($"/rest/v2/things/{thing}/subscriptions", null)).AssertOkAsync();
 
-        Assert.Equal("started", (string?)started["message"]);
+        await none.AssertErrorAsync(HttpStatusCode.NotFound, "not_found");
         Assert.Equal("paused", (string?)paused["message"]);
-        Assert.DoesNotContain(list.AsArray(), s => (bool)s!["active"]!);
+        Assert.False((bool)Assert.Single(list.AsArray())!["active"]!);
+        Assert.Equal("started", (string?)started["message"]);
     }
 
     [Fact]

@@ -10,14 +10,17 @@ using Flattr.Web.Api.Requests;
 
 namespace Flattr.Web.Api.Endpoints;
 
-/// <summary>Subscriptions: a thing flattred once every month, for 3, 6 or 12 months or until cancelled.</summary>
+/// <summary>
+/// Subscriptions: a thing flattred once every month, for 3, 6 or 12 months or until cancelled; one per giver and thing, as on
+/// Flattr: PUT pauses and resumes it, DELETE ends it (an ended subscription is no longer listed).
+/// </summary>
 public static class SubscriptionEndpoints
 {
     public static RouteGroupBuilder MapSubscriptionEndpoints(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/user/subscriptions", ListAsync).RequireScope(ApiScopes.Flattr)
-            .WithName("GetSubscriptions").WithSummary("The token user's subscriptions, running ones first.").WithTags("Subscriptions")
+            .WithName("GetSubscriptions").WithSummary("The token user's subscriptions, one per thing: running ones first, then paused ones (active false).").WithTags("Subscriptions")
             .Produces<IReadOnlyList<SubscriptionJson>>().ProducesErrors(401, 403);
         api.MapPost("/things/{id:long}/subscriptions", SubscribeAsync).RequireScope(ApiScopes.Flattr).WithIdempotency()
             .WithName("Subscribe").WithSummary("Subscribes to a thing (optional body: {\"months\": 3|6|12}; absent = until cancelled).")
@@ -25,11 +28,11 @@ public static class SubscriptionEndpoints
             .AcceptsBody<SubscriptionBody>()
             .Produces<MessageJson>().ProducesErrors(400, 401, 403, 404, 409, 410, 413, 415);
         api.MapPut("/things/{id:long}/subscriptions", ToggleAsync).RequireScope(ApiScopes.Flattr)
-            .WithName("ToggleSubscription").WithSummary("Pauses a running subscription, or starts one (Flattr's toggle).")
+            .WithName("ToggleSubscription").WithSummary("Pauses the running subscription, or resumes the paused one (Flattr's toggle).")
             .WithTags("Subscriptions")
             .Produces<MessageJson>().ProducesErrors(401, 403, 404, 409, 410);
         api.MapDelete("/things/{id:long}/subscriptions", CancelAsync).RequireScope(ApiScopes.Flattr)
-            .WithName("CancelSubscription").WithSummary("Ends the running subscription from next month (this month's flattr stays).")
+            .WithName("CancelSubscription").WithSummary("Ends the subscription, running or paused, from next month (this month's flattr stays); it is no longer listed.")
             .WithTags("Subscriptions")
             .Produces(StatusCodes.Status204NoContent).ProducesErrors(401, 403, 404);
         return api;
@@ -46,7 +49,7 @@ public static class SubscriptionEndpoints
             {
                 Active = s.Active,
                 CreatedAt = UnixTime.Of(s.CreatedAt),
-                StartedAt = UnixTime.Of(s.StartMonth.Start),
+                StartedAt = UnixTime.Of(s.StartedAt),
                 Months = s.Term == SubscriptionTerm.UntilCancelled ? null : (int)s.Term,
                 Thing = view.MiniThing(things[s.ThingId]),
             }),
@@ -73,15 +76,10 @@ public static class SubscriptionEndpoints
     static async Task<IResult> ToggleAsync(long id, ApiView view)
     {
         await view.VisibleThingAsync(id);
-        var subscriptions = view.Grains.GetSubscriptions(view.Caller.RequiredUserId);
-        if ((await subscriptions.List()).Any(s => s.ThingId == id && s.Active))
-        {
-            await subscriptions.Cancel(id);
-            return Answer(view, "paused", "Subscription paused", await FreshAsync(view, id));
-        }
-
-        await subscriptions.Subscribe(id, SubscriptionTerm.UntilCancelled);
-        return Answer(view, "started", "Subscription started", await FreshAsync(view, id));
+        var toggled = await view.Grains.GetSubscriptions(view.Caller.RequiredUserId).Toggle(id);
+        return toggled.Active
+            ? Answer(view, "started", "Subscription started", await FreshAsync(view, id))
+            : Answer(view, "paused", "Subscription paused", await FreshAsync(view, id));
     }
 
     static async Task<IResult> CancelAsync(long id, ApiView view)

@@ -14,7 +14,9 @@ namespace Flattr.Web.Api.OAuth;
 /// The consent page of the authorization code flow (RFC 6749 4.1, PKCE per RFC 7636 and RFC 9700): a signed-in user sees which
 /// application asks for what, and allows or denies; the answer goes back to the application's registered redirect URI. A request
 /// naming an unknown client or another redirect URI is shown an error and never redirected (it could be an open redirect).
-/// Only <c>response_type=code</c> with an S256 challenge is accepted: the implicit grant is gone (RFC 9700).
+/// Only <c>response_type=code</c> with an S256 challenge is accepted: the implicit grant is gone (RFC 9700). A confidential
+/// application whose owner made PKCE optional may leave the challenge out, as clients written for Flattr's API do (its code
+/// then needs the application's secret at the token endpoint).
 /// </summary>
 [Authorize]
 public sealed class AuthorizeModel(IGrainFactory grains) : PageModel
@@ -66,7 +68,7 @@ public sealed class AuthorizeModel(IGrainFactory grains) : PageModel
         }
 
         var code = await grains.GetOAuthServer().IssueCode(
-            new AuthorizationRequest(App!.ClientId, User.RequiredUserId(), App.RedirectUri, Scopes, CodeChallenge!));
+            new AuthorizationRequest(App!.ClientId, User.RequiredUserId(), App.RedirectUri, Scopes, string.IsNullOrEmpty(CodeChallenge) ? null : CodeChallenge));
         return BackToApp(("code", code));
     }
 
@@ -93,7 +95,8 @@ public sealed class AuthorizeModel(IGrainFactory grains) : PageModel
             return BackToApp(("error", OAuthErrors.UnsupportedResponseType), ("error_description", "Only response_type=code is supported."));
         }
 
-        if (string.IsNullOrEmpty(CodeChallenge) || CodeChallengeMethod != "S256")
+        var withoutPkce = string.IsNullOrEmpty(CodeChallenge) && string.IsNullOrEmpty(CodeChallengeMethod) && App.PkceOptional;
+        if (!withoutPkce && (string.IsNullOrEmpty(CodeChallenge) || CodeChallengeMethod != "S256"))
         {
             return BackToApp(("error", OAuthErrors.InvalidRequest), ("error_description", "PKCE is required: code_challenge with code_challenge_method=S256."));
         }

@@ -15,6 +15,8 @@ namespace Flattr.Web.Api.OAuth;
 /// <summary>
 /// <c>POST /oauth/token</c>, the authorization code grant (RFC 6749 4.1.3) with PKCE (RFC 7636): the client authenticates with
 /// HTTP Basic as Flattr's clients did (or with client_id and client_secret in the body; a public client sends only its id).
+/// The code verifier is required when the code was issued with a challenge, which the grain checks: a confidential application
+/// whose owner made PKCE optional exchanges a code issued without one by its secret alone.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -27,7 +29,7 @@ public static class TokenEndpoint
             .AddEndpointFilter<ApiErrorFilter>()
             .RequireRateLimiting(ApiRateLimitPolicy.Name)
             .WithGroupName(ApiComposition.DocumentName)
-            .WithName("Token").WithSummary("Exchanges an authorization code (with its PKCE verifier) for an access token.").WithTags("OAuth")
+            .WithName("Token").WithSummary("Exchanges an authorization code (with its PKCE verifier when it was issued with a challenge) for an access token.").WithTags("OAuth")
             .AcceptsBody<TokenRequestBody>()
             .Produces<TokenResponseJson>().ProducesErrors(400, 401, 413, 415);
         return endpoints;
@@ -48,17 +50,17 @@ public static class TokenEndpoint
         }
 
         var clientId = basic?.ClientId ?? body.ClientId;
-        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(body.Code) || string.IsNullOrEmpty(body.RedirectUri)
-            || string.IsNullOrEmpty(body.CodeVerifier))
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(body.Code) || string.IsNullOrEmpty(body.RedirectUri))
         {
-            throw new FlattrException(OAuthErrors.InvalidRequest, "client_id (or HTTP Basic), code, redirect_uri and code_verifier are required.");
+            throw new FlattrException(OAuthErrors.InvalidRequest, "client_id (or HTTP Basic), code and redirect_uri are required.");
         }
 
         IssuedAccessToken issued;
         try
         {
             issued = await grains.GetOAuthServer().ExchangeCode(
-                new CodeExchange(clientId, basic?.ClientSecret ?? body.ClientSecret, body.Code, body.RedirectUri, body.CodeVerifier));
+                new CodeExchange(clientId, basic?.ClientSecret ?? body.ClientSecret, body.Code, body.RedirectUri,
+                    string.IsNullOrEmpty(body.CodeVerifier) ? null : body.CodeVerifier));
         }
         catch (FlattrException e) when (e.Code == OAuthErrors.InvalidClient && basic is not null)
         {

@@ -145,7 +145,7 @@ public sealed class ApiView(HttpContext http, IGrainFactory grains, TimeProvider
         return id is null ? null : await grains.GetUser(id.Value).GetProfile();
     }
 
-    /// <summary>The things the caller flattred this month and subscribes to; nulls without a token.</summary>
+    /// <summary>The things the caller flattred this month and subscribes to (running or paused); nulls without a token.</summary>
     async Task<(ImmutableHashSet<long>? Flattred, ImmutableHashSet<long>? Subscribed)> CallerRelationsAsync()
     {
         if (Caller.UserId is not { } userId)
@@ -155,7 +155,7 @@ public sealed class ApiView(HttpContext http, IGrainFactory grains, TimeProvider
 
         var month = grains.GetWallet(userId, CurrentMonth).GetMonth();
         var subscriptions = grains.GetSubscriptions(userId).List();
-        return ([.. (await month).Clicks.Select(c => c.ThingId)], [.. (await subscriptions).Where(s => s.Active).Select(s => s.ThingId)]);
+        return ([.. (await month).Clicks.Select(c => c.ThingId)], [.. (await subscriptions).Select(s => s.ThingId)]);
     }
 
     async Task<Dictionary<long, UserProfile>> ProfilesAsync(IEnumerable<long> userIds)

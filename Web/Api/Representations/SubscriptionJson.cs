@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace Flattr.Web.Api.Representations;
 
 /// <summary>
-/// A subscription: it flattrs the thing once every month while active. <see cref="Months"/> is the term (3, 6 or 12;
-/// absent = until cancelled); <see cref="StartedAt"/> is the start of its first month; times are unix seconds.
+/// A subscription: it flattrs the thing once every month while active (false = paused). <see cref="Months"/> is the term
+/// (3, 6 or 12; absent = until cancelled); <see cref="StartedAt"/> is when it started or last resumed (as on Flattr); times
+/// are unix seconds.
 /// </summary>
 public sealed record SubscriptionJson
 {

@@ -9,7 +9,10 @@ using Orleans;
 
 namespace Flattr.Web.Api.Settings;
 
-/// <summary>A developer's OAuth applications: register one (its secret is shown once), list them, delete one.</summary>
+/// <summary>
+/// A developer's OAuth applications: register one (its secret is shown once), list them, let a confidential one leave PKCE
+/// out (for clients written for Flattr's API) or require it again, delete one.
+/// </summary>
 [Authorize]
 public sealed class ApplicationsModel(IGrainFactory grains) : PageModel
 {
@@ -50,6 +53,26 @@ public sealed class ApplicationsModel(IGrainFactory grains) : PageModel
         Response.Headers.CacheControl = "no-store";
         Apps = await MyApps.List();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostPkceAsync(long appId, bool optional)
+    {
+        try
+        {
+            await MyApps.SetPkceOptional(appId, optional);
+        }
+        catch (FlattrException e) when (e.Code == FlattrErrors.NotFound)
+        {
+            return NotFound();
+        }
+        catch (FlattrException e) when (e.Code == FlattrErrors.InvalidParameters)
+        {
+            Error = e.Message;
+            Apps = await MyApps.List();
+            return Page();
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long appId)
