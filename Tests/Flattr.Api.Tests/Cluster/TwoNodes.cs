@@ -140,16 +140,7 @@ public sealed class TwoNodes : IAsyncLifetime
         return thing.Id;
     }
 
-    public async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var command = Database.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, params object[] parameters) => Database.ScalarAsync(sql, parameters);
 
     /// <summary>
     /// Waits, if need be, until at least 15 s of the current clock minute remain, so that a test counting attempts within one

@@ -159,16 +159,7 @@ public class ApiHost : IAsyncLifetime
         return thing.Id;
     }
 
-    public async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var command = Database.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, params object[] parameters) => Database.ScalarAsync(sql, parameters);
 }
 
 public sealed record TestUser(long Id, string Username, string Email, string Password);

@@ -92,16 +92,7 @@ public sealed class FlattrDatabase : IAsyncDisposable
         return thing.Id;
     }
 
-    public async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var command = DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, params object[] parameters) => DataSource.ScalarAsync(sql, parameters);
 
     /// <summary>Every (giver, thing) click row of any month.</summary>
     public async Task<HashSet<(long Giver, long Thing)>> ClicksAsync()

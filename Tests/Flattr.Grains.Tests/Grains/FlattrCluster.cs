@@ -7,6 +7,7 @@ using Flattr.Users;
 using Npgsql;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using Flattr.Testing.Database;
 
 namespace Flattr.Grains.Tests.Grains;
 
@@ -78,16 +79,7 @@ public class FlattrCluster : FlattrClusterFixture
         Assert.True(audit.Ok, $"ledger audit failed: {audit}");
     }
 
-    public async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var command = DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, params object[] parameters) => DataSource.ScalarAsync(sql, parameters);
 
     public Task<long> LedgerTransactionCountAsync() => ScalarAsync("SELECT count(*) FROM ledger_transactions");
 
