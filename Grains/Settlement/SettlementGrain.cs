@@ -67,6 +67,9 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
         try
         {
             var final = await engine.RunAsync(month, progress, CancellationToken.None);
+            // Done in the database: from now on the progress is read there, not from the last report of the run (unregistering
+            // the reminder below takes a round trip during which a reader must not see "running").
+            _running = null;
             _lastError = null;
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
