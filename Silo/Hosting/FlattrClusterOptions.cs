@@ -35,6 +35,12 @@ public sealed class FlattrClusterOptions
 
     /// <summary>The port cluster clients connect to; 0 takes a free port at start.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// This node's name for operators behind a load balancer: the web answers every request with it in <c>X-Flattr-Node</c>,
+    /// so one can tell which node served what. Unset (the default): no such header.
+    /// </summary>
+    public string? NodeName { get; set; }
 }
 
 /// <summary>How a web process takes part in the cluster.</summary>

@@ -69,6 +69,7 @@ public static class WebComposition
 
         // The client's address and scheme as the trusted proxy saw them, before anything reads them (limits, cookies, HSTS).
         app.UseForwardedHeaders();
+        app.UseNodeNameHeader(app.Configuration);
         // Next, so every response gets the headers: static files and error pages end the pipeline before routing. The headers
         // are written when the response starts, by which time routing has chosen the endpoint that decides about framing.
         app.UseMiddleware<SecurityHeadersMiddleware>();

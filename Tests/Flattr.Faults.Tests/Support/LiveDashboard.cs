@@ -63,6 +63,9 @@ public sealed class LiveDashboard : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The node (its <c>X-Flattr-Node</c> name) the hub connection first went to.</summary>
+    public string? Node { get; private init; }
+
     /// <summary>Times the client reconnected by itself after losing its connection.</summary>
     public int Reconnects => Volatile.Read(ref _reconnects);
 
@@ -101,7 +104,15 @@ public sealed class LiveDashboard : IAsyncDisposable
             Assert.True(page.StatusCode == System.Net.HttpStatusCode.OK, $"{name}: the dashboard answered {(int)page.StatusCode}");
         }
 
-        var dashboard = new LiveDashboard(name, session, creatorId);
+        // Which node this browser's hub requests go to (nginx routes them alike): a negotiate request of our own, read for the
+        // node's name header; its connection token is never used and lapses.
+        string? node;
+        using (var negotiate = await session.Http.PostAsync(new Uri("/live/negotiate?negotiateVersion=1", UriKind.Relative), null))
+        {
+            node = negotiate.Headers.TryGetValues(Flattr.Web.Hosting.NodeNameHeader.Name, out var names) ? names.Single() : null;
+        }
+
+        var dashboard = new LiveDashboard(name, session, creatorId) { Node = node };
         await dashboard._connection.StartAsync();
         await dashboard._connection.InvokeAsync("WatchCreator", creatorId);
         return dashboard;
