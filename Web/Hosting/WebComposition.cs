@@ -57,6 +57,7 @@ public static class WebComposition
         services.AddHostedService<LiveRenewal>();
         services.AddSingleton<BadgeRenderer>();
         services.AddFlattrDemo(builder.Configuration);
+        services.AddFlattrTelemetry();
         // Last, so it wraps the provider that authentication and antiforgery registered.
         services.AddUnprotectCache();
         return builder;
@@ -97,6 +98,7 @@ public static class WebComposition
         app.MapLanguageSwitch();
         app.MapSignOut();
         app.MapButtonEndpoints();
+        app.MapFlattrMetrics();
         return app;
     }
 
