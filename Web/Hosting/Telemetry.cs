@@ -7,7 +7,8 @@ namespace Flattr.Web.Hosting;
 /// "Microsoft.Orleans": messages sent over the network and locally, pings, activations, grain calls...), ASP.NET Core's
 /// (requests, their durations, Kestrel's connections) and the .NET runtime's (GC, thread pool, CPU). Operators scrape every node
 /// directly: the load balancer answers 404 for this path (docker/nginx/flattr.conf.template), since through it a scrape would
-/// reach a different node each time.
+/// reach a different node each time. OpenTelemetry listens to meters by name, process-wide: with one silo per process (every
+/// deployment shape) the Orleans figures are that silo's; a process hosting several silos (some tests) reports one of them.
 /// </summary>
 public static class Telemetry
 {
