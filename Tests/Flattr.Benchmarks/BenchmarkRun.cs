@@ -61,6 +61,11 @@ public static class BenchmarkRun
             figures.AddRange(await Guarded(GrainCalls.Group, () => GrainCalls.RunAsync(settings, Log, cancellationToken)));
         }
 
+        if (settings.Runs("cluster"))
+        {
+            figures.AddRange(await Guarded(ClusterClicks.Group, () => ClusterClicks.RunAsync(settings, Log, cancellationToken)));
+        }
+
         var machine = new MachineInfo(MachineProbe.Cores, Math.Round(MachineProbe.MemoryGiB, 1), MachineProbe.Cpu, MachineProbe.Os,
             MachineProbe.DotNet, postgres, loadAtStart, MachineProbe.LoadAverage);
         var report = ResultTable.Report(started, clock.Elapsed, machine, [.. figures.OrderBy(f => f.Group, StringComparer.Ordinal)], details);

@@ -58,6 +58,7 @@ public static class WebComposition
         services.AddSingleton<BadgeRenderer>();
         services.AddFlattrDemo(builder.Configuration);
         services.AddSharedKeyRing();
+        services.AddFlattrTelemetry();
         // Last, so it wraps the provider that authentication and antiforgery registered.
         services.AddUnprotectCache();
         return builder;
@@ -99,6 +100,7 @@ public static class WebComposition
         app.MapLanguageSwitch();
         app.MapSignOut();
         app.MapButtonEndpoints();
+        app.MapFlattrMetrics();
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace Flattr.Benchmarks.Hosting;
 /// </summary>
 public sealed class BenchSettings
 {
-    public static readonly string[] AllScenarios = ["clicks", "reads", "live", "settlement", "memory", "grains"];
+    public static readonly string[] AllScenarios = ["clicks", "reads", "live", "settlement", "memory", "grains", "cluster"];
 
     public required string RepoRoot { get; init; }
 
@@ -79,7 +79,7 @@ public sealed class BenchSettings
 
     string Built(string project) => Path.Combine(BuildRoot, "bin", project, "release", project + ".dll");
 
-    /// <summary>run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,...] [--connections 16,64,256]</summary>
+    /// <summary>run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,...,cluster] [--connections 16,64,256]</summary>
     public static BenchSettings Parse(IReadOnlyList<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);

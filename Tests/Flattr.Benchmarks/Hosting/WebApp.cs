@@ -28,26 +28,38 @@ public sealed class WebApp : IAsyncDisposable
 
     public double CpuSeconds => MachineProbe.CpuSeconds(_process.Id);
 
-    public static async Task<WebApp> StartAsync(BenchSettings settings, string connectionString, CancellationToken cancellationToken)
+    public static Task<WebApp> StartAsync(BenchSettings settings, string connectionString, CancellationToken cancellationToken) =>
+        StartAsync(settings, connectionString, "web", new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>One node under its own <paramref name="name"/> (its log file), with more settings as environment variables (e.g. a cluster's membership settings).</summary>
+    public static async Task<WebApp> StartAsync(BenchSettings settings, string connectionString, string name,
+        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(environment);
         var ports = FreePorts.Take(3);
         var port = ports[0];
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var spec = new ProcessSpec("web", "dotnet", [settings.WebDll])
+        var variables = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Flattr"] = connectionString,
+            ["Flattr__Web__FlattrsPerMinute"] = "100000000",
+            ["Flattr__Web__SignInAttemptsPerMinute"] = "100000000",
+            ["Flattr__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+            ["Flattr__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in environment)
+        {
+            variables[key] = value;
+        }
+
+        var spec = new ProcessSpec(name, "dotnet", [settings.WebDll])
         {
             // The content root (appsettings.json, wwwroot/) is the project folder, as with `dotnet run --project Web`.
             WorkingDirectory = Path.Combine(settings.RepoRoot, "Web"),
-            Environment = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__Flattr"] = connectionString,
-                ["Flattr__Web__FlattrsPerMinute"] = "100000000",
-                ["Flattr__Web__SignInAttemptsPerMinute"] = "100000000",
-                ["Flattr__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
-                ["Flattr__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
-            },
+            Environment = variables,
         };
         var process = ChildProcess.Start(spec, settings.LogFolder);
         var app = new WebApp(process, baseAddress);
