@@ -53,7 +53,20 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
     {
         try
         {
-            await RunCoreAsync(RequireEndedMonth());
+            var month = RequireEndedMonth();
+            // A tick that was already due when the run finished (the reminder fires until it is unregistered) finds the month
+            // done: it only removes the reminder, and no second run reports "running" for a settled month.
+            if ((await ReadAsync(month)).State == SettlementState.Done)
+            {
+                if (await this.GetReminder(ReminderName) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                return;
+            }
+
+            await RunCoreAsync(month);
         }
         catch (FlattrException)
         {
