@@ -5,8 +5,8 @@ namespace Flattr.Trending;
 /// <summary>
 /// <see cref="TrendingHeat"/> in SQL, for the trending grain's seed and the API's <c>sort=trend</c>: the heat of the clicks
 /// <c>c</c> of a group (an aggregate), <c>ln Σ e^(λ·(tᵢ − now))</c> + λ·(now − epoch), summed relative to now so that no
-/// term overflows, and its rank (rounded to <see cref="TrendingHeat.Decimals"/> decimals). The placeholders are the caller's
-/// parameters for now (timestamptz), λ (<see cref="TrendingHeat.Rate"/>) and <see cref="TrendingHeat.Of"/>(now).
+/// term overflows, and its rank (rounded to <see cref="TrendingHeat.Decimals"/> decimals). The SQL's
+/// parameter markers stand for now (timestamptz), λ (<see cref="TrendingHeat.Rate"/>) and <see cref="TrendingHeat.Of"/>(now).
 /// </summary>
 internal static class TrendingSql
 {
