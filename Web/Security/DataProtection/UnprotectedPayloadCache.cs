@@ -1,3 +1,4 @@
+using Flattr.Web.Hosting;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Flattr.Web.Security.DataProtection;
@@ -56,11 +57,4 @@ public sealed class UnprotectedPayloadCache : IDisposable
     public int Count => _entries.Count;
 
     public void Dispose() => _entries.Dispose();
-
-#pragma warning disable CS0618 // MemoryCacheOptions still takes its clock as ISystemClock.
-    sealed class TimeProviderClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => time.GetUtcNow();
-    }
-#pragma warning restore CS0618
 }
