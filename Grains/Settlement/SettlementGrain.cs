@@ -11,7 +11,8 @@ namespace Flattr.Settlement;
 /// tick. Orleans gives a reminder its first tick one period after registration, so <see cref="Start"/> also runs the first
 /// attempt at once, from a one-shot grain timer (a turn of its own, right after the call returns). The engine is idempotent
 /// (plan snapshot, one keyed transaction per giver), so running a done month changes nothing. Non-reentrant, so two runs
-/// never overlap; <see cref="GetProgress"/> is [AlwaysInterleave] and reads the progress the running engine reports.
+/// never overlap; <see cref="GetProgress"/> is [AlwaysInterleave] and reads the progress from the database (the plan and the run),
+/// which a run records batch by batch: what it says is what is done.
 /// </summary>
 public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvider time, ILogger<SettlementGrain> logger)
     : Grain, ISettlementGrain, IRemindable
@@ -19,7 +20,6 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
     public const string ReminderName = "settle";
     static readonly TimeSpan s_retryPeriod = TimeSpan.FromMinutes(1);
 
-    volatile SettlementProgressReport? _running;
     string? _lastError;
 
     public async Task<SettlementProgressReport> Start()
@@ -45,7 +45,7 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
     }
 
     public async Task<SettlementProgressReport> GetProgress() =>
-        _running ?? await ReadAsync(RequireEndedMonth(allowOpen: true));
+        await ReadAsync(RequireEndedMonth(allowOpen: true));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == ReminderName ? TickAsync() : Task.CompletedTask;
 
@@ -76,13 +76,9 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
 
     async Task<SettlementProgressReport> RunCoreAsync(Month month)
     {
-        var progress = new ProgressSink(this, month);
         try
         {
-            var final = await engine.RunAsync(month, progress, CancellationToken.None);
-            // Done in the database: from now on the progress is read there, not from the last report of the run (unregistering
-            // the reminder below takes a round trip during which a reader must not see "running").
-            _running = null;
+            var final = await engine.RunAsync(month, null, CancellationToken.None);
             _lastError = null;
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
@@ -103,10 +99,6 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
             _lastError = e.Message;
             SettlementFailed(logger, month.ToString(), e);
             throw new FlattrException(FlattrErrors.Conflict, $"The settlement of {month} stopped: {e.Message}. It resumes at the next reminder tick.", e);
-        }
-        finally
-        {
-            _running = null;
         }
     }
 
@@ -148,11 +140,6 @@ public sealed partial class SettlementGrain(SettlementEngine engine, TimeProvide
     }
 
     /// <summary>The engine reports from its own threads; the report is an immutable record swapped in whole.</summary>
-    sealed class ProgressSink(SettlementGrain grain, Month month) : IProgress<SettlementProgress>
-    {
-        public void Report(SettlementProgress value) => grain._running = SettlementGrain.Report(value, null) with { Month = month };
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Settled {Month}: {Givers} givers, {SpentCents} cents")]
     static partial void SettlementDone(ILogger logger, string month, int givers, long spentCents);
 

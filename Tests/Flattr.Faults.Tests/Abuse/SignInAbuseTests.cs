@@ -53,6 +53,12 @@ public sealed class SignInAbuseTests : IAsyncLifetime
     {
         var victim = await _app.CreateUserAsync("victim");
         var bystander = await _app.CreateUserAsync("bystander");
+        // The limits count per clock minute (shared by every node): begin early in one, so that all the guesses share a window.
+        if (DateTime.UtcNow.Second >= 40)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
+        }
+
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
