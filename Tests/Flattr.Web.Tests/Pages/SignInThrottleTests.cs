@@ -26,6 +26,12 @@ public sealed partial class SignInThrottleTests : IAsyncLifetime
         };
         var form = await client.GetStringAsync("/signin");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        // The limits count per clock minute (shared by every node): begin early in one, so that all the attempts share a window.
+        if (DateTime.UtcNow.Second >= 40)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
+        }
+
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
