@@ -72,13 +72,9 @@ public sealed partial class LiveBridge(
             }
         }
 
-        // A page that (re)joins is current at once. This host's first watcher hears the counts from the grain itself (it tells a
-        // watcher new to it); a later one joins a watch already running and is sent them here, read after joining the group.
-        if (created is null)
-        {
-            var counts = await grains.GetThing(thingId).GetCounts();
-            await hub.Clients.Client(connectionId).SendAsync(LiveMessages.Count, new LiveCount(thingId, counts.ThisMonth, counts.Total), cancellationToken);
-        }
+        // The current counts to this connection, read after watching: a page that (re)joins is current at once.
+        var counts = await grains.GetThing(thingId).GetCounts();
+        await hub.Clients.Client(connectionId).SendAsync(LiveMessages.Count, new LiveCount(thingId, counts.ThisMonth, counts.Total), cancellationToken);
     }
 
     public async Task UnwatchThingAsync(string connectionId, long thingId)
@@ -106,13 +102,10 @@ public sealed partial class LiveBridge(
         await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
         if (created?.Reference is { } reference)
         {
-            // The grain tells a watcher new to it the figures (OnReconciled), which this host sends to the whole group.
             await grains.GetCreator(creatorId).Watch(reference);
-            return;
         }
 
-        // A dashboard joining a watch already running: its snapshot, read after joining the group, so that nothing falls between
-        // the snapshot and the pushes that follow it.
+        // Read after watching, so that nothing falls between the snapshot and the pushes that follow it.
         await hub.Clients.Client(connectionId).SendAsync(LiveMessages.Creator, await CreatorSnapshotAsync(creatorId), cancellationToken);
     }
 
