@@ -2,6 +2,7 @@ using Flattr.Ledger;
 using Flattr.Live;
 using Flattr.Payments;
 using Flattr.Payouts;
+using Flattr.Profiles;
 using Flattr.Settlement;
 using Flattr.Things;
 using Flattr.Users;
@@ -33,6 +34,7 @@ public static class FlattrGrainsRegistration
 
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<ThingStore>();
+        services.TryAddSingleton<ProfileStore>();
         services.TryAddSingleton<WalletStore>();
         services.TryAddSingleton<CreatorIncomeStore>();
         services.TryAddSingleton<StatementLedger>();

@@ -3,6 +3,7 @@ using Flattr.Web.Button;
 using Flattr.Web.Demo;
 using Flattr.Web.Live;
 using Flattr.Web.Localization;
+using Flattr.Web.Profiles;
 using Flattr.Web.Public;
 using Flattr.Web.Security;
 using Flattr.Web.Security.DataProtection;
@@ -47,6 +48,7 @@ public static class WebComposition
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
         services.AddFlattrLocalization();
         services.AddFlattrAccounts();
+        services.AddFlattrProfiles();
         services.AddFlattrRateLimits();
         services.AddFlattrProxyForwarding(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -100,6 +102,7 @@ public static class WebComposition
         app.MapLanguageSwitch();
         app.MapSignOut();
         app.MapButtonEndpoints();
+        app.MapAvatars();
         app.MapFlattrMetrics();
         return app;
     }

@@ -60,6 +60,8 @@ public sealed partial class Texts
             ? string.Format(CultureInfo.CurrentCulture, SubscriptionFromTo, start, end)
             : string.Format(CultureInfo.CurrentCulture, SubscriptionFromOn, start);
 
+    public required string AboutYouTitle { get; init; }
+
     public required string ActivityLead { get; init; }
 
     public required string ActivityLine { get; init; }
@@ -91,11 +93,19 @@ public sealed partial class Texts
 
     public required string AutoSubmitLead { get; init; }
 
+    public required string AvatarLead { get; init; }
+
+    public required string AvatarSaved { get; init; }
+
+    public required string AvatarTitle { get; init; }
+
     public required string BackHome { get; init; }
 
     public required string BadgeColumn { get; init; }
 
     public required string Balance { get; init; }
+
+    public required string BioLabel { get; init; }
 
     public required string BrowseTitle { get; init; }
 
@@ -133,6 +143,46 @@ public sealed partial class Texts
 
     public required string CheckInboxTitle { get; init; }
 
+    public required string ClaimAlreadyYours { get; init; }
+
+    public required string ClaimBadStatus { get; init; }
+
+    public required string ClaimButton { get; init; }
+
+    public required string ClaimByOwnerMeta { get; init; }
+
+    public required string ClaimByPaymentLink { get; init; }
+
+    /// <summary>{0} the address of the site's /.well-known/flattr file.</summary>
+    public required string ClaimByWellKnown { get; init; }
+
+    /// <summary>{0} the current owner's username.</summary>
+    public required string ClaimCurrentOwner { get; init; }
+
+    public required string ClaimDone { get; init; }
+
+    public required string ClaimLead { get; init; }
+
+    public required string ClaimNoProof { get; init; }
+
+    public required string ClaimNotPublic { get; init; }
+
+    public required string ClaimRefusedOwnClick { get; init; }
+
+    public required string ClaimThisAddress { get; init; }
+
+    public required string ClaimTimedOut { get; init; }
+
+    public required string ClaimTitle { get; init; }
+
+    public required string ClaimToThing { get; init; }
+
+    public required string ClaimTooLarge { get; init; }
+
+    public required string ClaimTooManyRedirects { get; init; }
+
+    public required string ClaimUnreachable { get; init; }
+
     public required string ClicksPerMonth { get; init; }
 
     public required string ClicksThisMonth { get; init; }
@@ -151,6 +201,8 @@ public sealed partial class Texts
 
     public required string CreatorColumn { get; init; }
 
+    public required string CreatorHasNoThings { get; init; }
+
     /// <summary>{0} = the month (yyyy-MM).</summary>
     public required string DailyChartsTitle { get; init; }
 
@@ -165,6 +217,10 @@ public sealed partial class Texts
     public required string DescriptionLabel { get; init; }
 
     public required string EditLink { get; init; }
+
+    public required string EditProfileLead { get; init; }
+
+    public required string EditProfileTitle { get; init; }
 
     public required string EditThingTitle { get; init; }
 
@@ -185,6 +241,17 @@ public sealed partial class Texts
     public required string ErrorAmount { get; init; }
 
     public required string ErrorAntiforgery { get; init; }
+
+    public required string ErrorAvatarDimensions { get; init; }
+
+    public required string ErrorAvatarMissing { get; init; }
+
+    public required string ErrorAvatarNotImage { get; init; }
+
+    /// <summary>{0} the limit in megabytes.</summary>
+    public required string ErrorAvatarTooLarge { get; init; }
+
+    public required string ErrorBioLength { get; init; }
 
     public required string ErrorBody { get; init; }
 
@@ -207,6 +274,11 @@ public sealed partial class Texts
     public required string ErrorOwnerMismatch { get; init; }
 
     public required string ErrorPasswordLength { get; init; }
+
+    /// <summary>{0} the link as typed.</summary>
+    public required string ErrorProfileLink { get; init; }
+
+    public required string ErrorProfileLinkCount { get; init; }
 
     public required string ErrorSignIn { get; init; }
 
@@ -234,11 +306,21 @@ public sealed partial class Texts
 
     public required string FlattrAnonymously { get; init; }
 
+    public required string FlattrCreatorButton { get; init; }
+
+    /// <summary>{0} the title of the creator's newest thing.</summary>
+    public required string FlattrCreatorLead { get; init; }
+
+    public required string FlattrCreatorTitle { get; init; }
+
     public required string FlattrThanks { get; init; }
 
     public required string FlattrUndone { get; init; }
 
     public required string FlattrVerb { get; init; }
+
+    /// <summary>{0} the title of the thing subscribed to.</summary>
+    public required string FlattredCreatorNotice { get; init; }
 
     public required string FlattredThisMonth { get; init; }
 
@@ -275,6 +357,9 @@ public sealed partial class Texts
     public required string LanguageLabel { get; init; }
 
     public required string LanguageOfThing { get; init; }
+
+    /// <summary>{0} the link's number (1 to 3).</summary>
+    public required string LinkLabel { get; init; }
 
     public required string Live { get; init; }
 
@@ -350,6 +435,8 @@ public sealed partial class Texts
 
     public required string PreviousPage { get; init; }
 
+    public required string ProfileSaved { get; init; }
+
     public required string QrAlt { get; init; }
 
     public required string QrDownload { get; init; }
@@ -370,11 +457,15 @@ public sealed partial class Texts
 
     public required string SaveButton { get; init; }
 
+    public required string SaveProfileButton { get; init; }
+
     public required string SearchPlaceholder { get; init; }
 
     public required string SearchTitle { get; init; }
 
     public required string SeeAll { get; init; }
+
+    public required string SeeExistingThing { get; init; }
 
     public required string SetBudgetButton { get; init; }
 
@@ -432,11 +523,19 @@ public sealed partial class Texts
 
     public required string SubscriptionsTitle { get; init; }
 
+    /// <summary>{0} how many givers flattred the creator's things.</summary>
+    public required string SupporterCount { get; init; }
+
     public required string TagTitle { get; init; }
 
     public required string TagsLabel { get; init; }
 
     public required string TagsPlaceholder { get; init; }
+
+    /// <summary>To a thing's previous owner: {0} their name, {1} the title, {2} the address, {3} the new owner's username, {4} the link to the thing.</summary>
+    public required string ThingClaimedMailBody { get; init; }
+
+    public required string ThingClaimedMailSubject { get; init; }
 
     public required string ThingColumn { get; init; }
 
@@ -480,6 +579,8 @@ public sealed partial class Texts
 
     public required string UntilCancelled { get; init; }
 
+    public required string UploadAvatarButton { get; init; }
+
     public required string UrlLabel { get; init; }
 
     public required string UsernameLabel { get; init; }
@@ -497,6 +598,8 @@ public sealed partial class Texts
     public required string VerifyMailSubject { get; init; }
 
     public required string VerifyTitle { get; init; }
+
+    public required string ViewPublicProfile { get; init; }
 
     public required string WhenColumn { get; init; }
 
