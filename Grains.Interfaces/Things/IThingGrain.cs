@@ -26,6 +26,15 @@ public interface IThingGrain : IGrainWithIntegerKey
     /// <summary>Only the owner may update (<c>forbidden</c> otherwise); invalid fields give <c>invalid_parameters</c>.</summary>
     Task<ThingInfo> Update(long actingUserId, ThingUpdate update);
 
+    /// <summary>
+    /// Moves the thing to a claimant who proved control of its page: clicks and counts stay with the thing, settled money
+    /// where the ledger put it, a month that ended before the claim pays the owner of that month (settlement reads
+    /// <c>thing_claims</c>), and the open month onward pays the new owner. <c>conflict</c> when the claimant owns it already,
+    /// <c>validation</c> when the claimant flattred it in the open month (nobody is paid for their own clicks).
+    /// Both creators' grains and dashboards are told.
+    /// </summary>
+    Task<OwnershipTransfer> TransferOwnership(OwnershipClaim claim);
+
     /// <summary>Marks the thing deleted (kept for history). Only the owner may delete.</summary>
     Task Delete(long actingUserId);
 

@@ -34,6 +34,7 @@ public static class FlattrGrainsRegistration
 
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<ThingStore>();
+        services.TryAddSingleton<ThingClaimStore>();
         services.TryAddSingleton<ProfileStore>();
         services.TryAddSingleton<WalletStore>();
         services.TryAddSingleton<CreatorIncomeStore>();

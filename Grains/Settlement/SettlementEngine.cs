@@ -296,12 +296,19 @@ public sealed partial class SettlementEngine(
             SELECT c.giver_id, c.thing_id, oa.id
             FROM clicks c
             JOIN things t ON t.id = c.thing_id
-            JOIN accounts oa ON oa.user_id = t.owner_id
+            JOIN accounts oa ON oa.user_id = coalesce(
+                (SELECT tc.previous_owner_id FROM thing_claims tc
+                 WHERE tc.thing_id = c.thing_id AND tc.claimed_at >= $3 ORDER BY tc.claimed_at, tc.id LIMIT 1),
+                t.owner_id)
             WHERE c.month = $1 AND c.giver_id = ANY($2)
             ORDER BY c.giver_id, c.thing_id
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = spending });
+
+        // A thing claimed after the month ended pays that month to whoever owned it then: the previous owner of the first
+        // claim after the month's end (thing_claims), else its owner now.
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = month.End });
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

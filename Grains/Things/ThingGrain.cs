@@ -10,7 +10,8 @@ namespace Flattr.Things;
 /// newest version wins), and its watchers. Non-reentrant: count changes and edits are one at a time; reads are [ReadOnly]
 /// on the interface so they interleave with each other.
 /// </summary>
-public sealed class ThingGrain(ThingStore things, TimeProvider time, LiveMirrors mirrors, ILogger<ThingGrain> logger) : Grain, IThingGrain
+public sealed class ThingGrain(ThingStore things, ThingClaimStore claims, TimeProvider time, LiveMirrors mirrors, ILogger<ThingGrain> logger)
+    : Grain, IThingGrain
 {
     readonly Dictionary<Month, StoredMonthCount> _counts = [];
 
@@ -92,6 +93,25 @@ public sealed class ThingGrain(ThingStore things, TimeProvider time, LiveMirrors
         };
         _info = await things.UpdateAsync(changed, CancellationToken.None) ?? throw NotFound();
         return _info;
+    }
+
+    public async Task<OwnershipTransfer> TransferOwnership(OwnershipClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var info = await RequireInfoAsync();
+        if (info.OwnerId == claim.ClaimantId)
+        {
+            throw new FlattrException(FlattrErrors.Conflict, $"Thing {info.Id} is already yours.");
+        }
+
+        var at = time.GetUtcNow();
+        await claims.TransferAsync(info.Id, info.OwnerId, claim, Month.Current(time), at, CancellationToken.None);
+        _info = await things.GetAsync(info.Id, CancellationToken.None) ?? throw NotFound();
+
+        // Both creators' estimates and dashboards follow the thing (after this turn: their reconciling reloads this grain).
+        GrainFactory.GetCreator(info.OwnerId).Reconcile().Ignore(logger);
+        GrainFactory.GetCreator(claim.ClaimantId).Reconcile().Ignore(logger);
+        return new OwnershipTransfer(_info, info.OwnerId, info.OwnerUsername, at);
     }
 
     public async Task Delete(long actingUserId)

@@ -1,5 +1,6 @@
 using Flattr.Web.Accounts;
 using Flattr.Web.Button;
+using Flattr.Web.Claims;
 using Flattr.Web.Demo;
 using Flattr.Web.Live;
 using Flattr.Web.Localization;
@@ -49,6 +50,7 @@ public static class WebComposition
         services.AddFlattrLocalization();
         services.AddFlattrAccounts();
         services.AddFlattrProfiles();
+        services.AddFlattrClaims();
         services.AddFlattrRateLimits();
         services.AddFlattrProxyForwarding(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

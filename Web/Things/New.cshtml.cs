@@ -17,6 +17,9 @@ public sealed class NewModel(IGrainFactory grains) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The thing already registered at the submitted address (its link and the claim button are shown).</summary>
+    public long? ExistingThingId { get; private set; }
+
     public void OnGet(string? url) => Form.Url = url ?? string.Empty;
 
     public async Task<IActionResult> OnPostAsync()
@@ -26,6 +29,12 @@ public sealed class NewModel(IGrainFactory grains) : PageModel
             var info = await grains.GetThingRegistry().Register(User.RequiredUserId(), new ThingSubmission(
                 Form.Url, Form.Title.Trim(), Form.Description.Trim(), Form.Category, Form.Language, Form.TagList(), Form.Hidden));
             return Redirect("/things/" + info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (FlattrException e) when (e.Code == FlattrErrors.Conflict)
+        {
+            Error = Flattring.Explain(e);
+            ExistingThingId = await grains.GetThingRegistry().LookupByUrl(Form.Url);
+            return Page();
         }
         catch (FlattrException e)
         {

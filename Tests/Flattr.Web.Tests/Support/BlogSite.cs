@@ -25,18 +25,25 @@ public sealed class BlogSite : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <param name="pages">Path → HTML.</param>
-    public static async Task<BlogSite> StartAsync(IReadOnlyDictionary<string, string> pages)
+    public static Task<BlogSite> StartAsync(IReadOnlyDictionary<string, string> pages) =>
+        StartAsync(app =>
+        {
+            foreach (var (path, html) in pages)
+            {
+                app.MapGet(path, () => Results.Content(html, "text/html; charset=utf-8"));
+            }
+        });
+
+    /// <param name="map">Maps the site's endpoints (redirects, slow or large answers, plain files).</param>
+    public static async Task<BlogSite> StartAsync(Action<WebApplication> map)
     {
+        ArgumentNullException.ThrowIfNull(map);
         var port = FreePorts.Take();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        foreach (var (path, html) in pages)
-        {
-            app.MapGet(path, () => Results.Content(html, "text/html; charset=utf-8"));
-        }
-
+        map(app);
         await app.StartAsync();
         return new BlogSite(app, new Uri($"http://localhost:{port}/"));
     }

@@ -45,6 +45,11 @@ public sealed class FlattrApp : IAsyncLifetime
         ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "10000",
         ["Logging:LogLevel:Default"] = "Warning",
 
+        // Ownership claims fetch pages from the tests' local blog servers on loopback (refused in production), and a page
+        // that never answers ends a claim after five seconds.
+        ["Flattr:Claims:AllowLoopback"] = "true",
+        ["Flattr:Claims:Timeout"] = "00:00:05",
+
         // The app co-hosts a silo; several apps run in one test process, so each listens on free ports.
         ["Flattr:Cluster:SiloPort"] = "0",
         ["Flattr:Cluster:GatewayPort"] = "0",
