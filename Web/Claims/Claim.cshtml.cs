@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flattr.Limits;
 using Flattr.Things;
 using Flattr.Web.Accounts;
 using Flattr.Web.Button;
@@ -7,6 +8,7 @@ using Flattr.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Orleans;
 
 namespace Flattr.Web.Claims;
@@ -16,7 +18,8 @@ namespace Flattr.Web.Claims;
 /// when the proof is there, moves the thing to you and tells its previous owner by mail.
 /// </summary>
 [Authorize]
-public sealed class ClaimModel(IGrainFactory grains, ClaimVerifier verifier, ClaimMails mails, ILogger<ClaimModel> logger) : PageModel
+public sealed class ClaimModel(IGrainFactory grains, ClaimVerifier verifier, ClaimMails mails, IOptions<ClaimOptions> options, ILogger<ClaimModel> logger)
+    : PageModel
 {
     public ThingInfo Thing { get; private set; } = null!;
 
@@ -51,6 +54,15 @@ public sealed class ClaimModel(IGrainFactory grains, ClaimVerifier verifier, Cla
         if (IsOwner)
         {
             Notice = texts.ClaimAlreadyYours;
+            return Page();
+        }
+
+        // Each check makes this server fetch pages: a shared per-user limit for the whole cluster.
+        var limit = new RateLimitRule(options.Value.ClaimsPerHour, TimeSpan.FromHours(1));
+        if (!(await grains.GetRateLimit("claim", User.RequiredUserId().ToString(CultureInfo.InvariantCulture)).Acquire(limit, 1)).Acquired)
+        {
+            Notice = texts.ClaimTooManyAttempts;
+            NoticeIsError = true;
             return Page();
         }
 

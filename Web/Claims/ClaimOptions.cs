@@ -17,6 +17,9 @@ public sealed class ClaimOptions
     /// <summary>The most bytes read of one answer, whatever its Content-Length says; a larger answer is refused.</summary>
     public int MaximumBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Claims one user may have checked per clock hour (each one makes the server fetch up to two pages).</summary>
+    public int ClaimsPerHour { get; set; } = 20;
+
     /// <summary>Redirects followed (each one checked like the first request).</summary>
     public int MaximumRedirects { get; set; } = 3;
 }

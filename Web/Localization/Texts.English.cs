@@ -63,6 +63,7 @@ public sealed partial class Texts
         ClaimTitle = "Claim this address",
         ClaimToThing = "Go to the thing",
         ClaimTooLarge = "The page is too large to check (at most 1 MB is read).",
+        ClaimTooManyAttempts = "You have checked too many claims this hour. Please try again later.",
         ClaimTooManyRedirects = "The page redirects too often (at most 3 redirects are followed).",
         ClaimUnreachable = "The page could not be reached.",
         ClicksPerMonth = "Clicks",

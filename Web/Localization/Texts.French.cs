@@ -63,6 +63,7 @@ public sealed partial class Texts
         ClaimTitle = "Revendiquer cette adresse",
         ClaimToThing = "Voir le contenu",
         ClaimTooLarge = "La page est trop grande pour être vérifiée (1 Mo au plus est lu).",
+        ClaimTooManyAttempts = "Vous avez fait vérifier trop de revendications cette heure-ci. Réessayez plus tard.",
         ClaimTooManyRedirects = "La page redirige trop souvent (3 redirections au plus sont suivies).",
         ClaimUnreachable = "La page est injoignable.",
         ClicksPerMonth = "Clics",

@@ -179,6 +179,8 @@ public sealed partial class Texts
 
     public required string ClaimTooLarge { get; init; }
 
+    public required string ClaimTooManyAttempts { get; init; }
+
     public required string ClaimTooManyRedirects { get; init; }
 
     public required string ClaimUnreachable { get; init; }

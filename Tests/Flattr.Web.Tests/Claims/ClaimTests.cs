@@ -164,6 +164,34 @@ public sealed class ClaimTests(FlattrApp app)
     }
 
     [Fact]
+    public async Task A_claimant_over_the_hourly_limit_is_refused_without_any_fetch()
+    {
+        // The limit counts per clock hour: begin well inside one.
+        var now = DateTimeOffset.UtcNow;
+        if (now.Minute >= 58)
+        {
+            await Task.Delay(TimeSpan.FromMinutes(60 - now.Minute) - TimeSpan.FromSeconds(now.Second) + TimeSpan.FromSeconds(1));
+        }
+
+        var (squatter, claimant) = (await app.CreateUserAsync("squatter"), await app.CreateUserAsync("author"));
+        var fetches = 0;
+        await using var blog = await BlogSite.StartAsync(site => site.MapGet("/post", () =>
+        {
+            Interlocked.Increment(ref fetches);
+            return Html(string.Empty, "<p>No proof.</p>");
+        }));
+        var thing = await RegisterAsync(squatter, blog, "/post");
+        using var client = await SignedInClient.SignInAsync(app, claimant);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal((Texts.English.ClaimNoProof, true), await ClaimAsync(client, thing.Id));
+        }
+
+        Assert.Equal((Texts.English.ClaimTooManyAttempts, true), await ClaimAsync(client, thing.Id));
+        Assert.Equal(20, fetches);
+    }
+
+    [Fact]
     public async Task Registering_a_registered_address_links_to_the_thing_and_its_claim()
     {
         var (squatter, claimant) = (await app.CreateUserAsync("squatter"), await app.CreateUserAsync("author"));
@@ -188,6 +216,11 @@ public sealed class ClaimTests(FlattrApp app)
     async Task<(string? Notice, bool IsError)> ClaimAsync(TestUser claimant, long thingId)
     {
         using var client = await SignedInClient.SignInAsync(app, claimant);
+        return await ClaimAsync(client, thingId);
+    }
+
+    static async Task<(string? Notice, bool IsError)> ClaimAsync(SignedInClient client, long thingId)
+    {
         using var response = await client.PostFormAsync($"/things/{thingId}/claim", $"/things/{thingId}/claim", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var notice = (await SignedInClient.ParseAsync(response)).QuerySelector("#notice");
