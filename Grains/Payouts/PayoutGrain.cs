@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Flattr.Ledger;
+using Flattr.Money;
 using Flattr.Settlement;
+using Microsoft.Extensions.Options;
 
 namespace Flattr.Payouts;
 
@@ -16,7 +18,7 @@ public sealed class PayoutGrain(
     PayoutList payouts,
     EarningsLedger earnings,
     SettlementEngine settlement,
-    Microsoft.Extensions.Options.IOptions<Money.MoneyRules> rules,
+    IOptions<MoneyRules> rules,
     TimeProvider time) : Grain, IPayoutGrain
 {
     long UserId => this.GetPrimaryKeyLong();
