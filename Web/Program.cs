@@ -2,6 +2,7 @@ using Flattr.Silo.Database;
 using Flattr.Silo.Hosting;
 using Flattr.Web.Api.Hosting;
 using Flattr.Web.Demo;
+using Flattr.Web.Earnings;
 using Flattr.Web.Hosting;
 using Flattr.Web.Operator;
 using Flattr.Web.Payments;
@@ -35,6 +36,7 @@ app.MapFlattrApi();
 app.MapGet("/health", () => "ok");
 app.MapGet("/status", StatusPage.RenderAsync);
 app.MapSandboxPayments(app.Environment);
+app.MapSandboxPayouts(app.Environment);
 await app.RunAsync();
 return 0;
 

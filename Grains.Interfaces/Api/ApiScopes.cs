@@ -19,7 +19,10 @@ public static class ApiScopes
     /// <summary>Read private user fields and the user's hidden things.</summary>
     public const string ExtendedRead = "extendedread";
 
-    public static ImmutableArray<string> All { get; } = [Flattr, Thing, Email, ExtendedRead];
+    /// <summary>Pay out the user's earnings to their payout account.</summary>
+    public const string Payout = "payout";
+
+    public static ImmutableArray<string> All { get; } = [Flattr, Thing, Email, ExtendedRead, Payout];
 
     public static bool IsKnown(string? scope) => scope is not null && All.Contains(scope);
 

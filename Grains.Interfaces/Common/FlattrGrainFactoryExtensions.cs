@@ -31,6 +31,9 @@ public static class FlattrGrainFactoryExtensions
 
     public static IPayoutGrain GetPayouts(this IGrainFactory grains, long userId) => Factory(grains).GetGrain<IPayoutGrain>(userId);
 
+    public static IPayoutProviderGrain GetSandboxPayouts(this IGrainFactory grains) =>
+        Factory(grains).GetGrain<IPayoutProviderGrain>(IPaymentGrain.Sandbox);
+
     public static IStatementGrain GetStatements(this IGrainFactory grains, long userId) => Factory(grains).GetGrain<IStatementGrain>(userId);
 
     public static ISettlementGrain GetSettlement(this IGrainFactory grains, Month month) => Factory(grains).GetGrain<ISettlementGrain>(month.ToString());

@@ -41,6 +41,9 @@ public static class FlattrGrainsRegistration
         services.TryAddSingleton<StatementLedger>();
         services.TryAddSingleton<MonthCalendar>();
         services.TryAddSingleton<PayoutList>();
+        services.TryAddSingleton<PayoutStore>();
+        services.TryAddSingleton<PayoutAccountStore>();
+        services.TryAddSingleton<EarningsLedger>();
         services.TryAddSingleton<SandboxSecret>();
 
         // What Orleans' AddIncomingGrainCallFilter<T> does on a silo builder; TryAddEnumerable keeps a second call harmless.

@@ -174,7 +174,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
     }
 
     /// <summary>
-    /// Records the provider's answer. Paid: status only. Failed: a reversing transaction returns the money.
+    /// Records the provider's answer to a requested or sent payout. Paid: status only. Failed: a reversing transaction returns the money.
     /// Repeating the same answer returns the payout unchanged; a contradicting one is a <c>conflict</c>.
     /// </summary>
     public async Task<Payout> CompletePayoutAsync(long payoutId, bool paid, string? failureReason = null,
@@ -195,7 +195,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
             return payout;
         }
 
-        if (payout.Status != PayoutStatus.Requested)
+        if (payout.Status is not (PayoutStatus.Requested or PayoutStatus.Sent))
         {
             throw new FlattrException(FlattrErrors.Conflict, $"Payout {payoutId} is already {payout.Status.ToString().ToLowerInvariant()}.");
         }

@@ -32,6 +32,8 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         { "get", "/rest/v2/categories" },
         { "get", "/rest/v2/languages" },
         { "get", "/rest/v2/rate_limit" },
+        { "get", "/rest/v2/user/payouts" },
+        { "post", "/rest/v2/user/payouts" },
         { "post", "/oauth/token" },
     };
 

@@ -62,6 +62,7 @@ public static class ApiComposition
             .MapFlattrEndpoints()
             .MapSubscriptionEndpoints()
             .MapActivityEndpoints()
+            .MapPayoutEndpoints()
             .MapReferenceEndpoints();
         api.MapFallback("{**path}", () => ApiErrors.Result(FlattrErrors.NotFound, "There is no such API resource (or not with this method)."))
             .ExcludeFromDescription();

@@ -44,6 +44,7 @@ public sealed partial record ApiTexts
         ScopeThing = "create, change and delete your things",
         ScopeEmail = "read your e-mail address",
         ScopeExtendedRead = "read your private details, hidden things and anonymous flattrs",
+        ScopePayout = "pay out your earnings to your bank account",
         ApiDocumentation = "API documentation (OpenAPI)",
     };
 }

@@ -44,6 +44,7 @@ public sealed partial record ApiTexts
         ScopeThing = "créer, modifier et supprimer vos contenus",
         ScopeEmail = "lire votre adresse e-mail",
         ScopeExtendedRead = "lire vos informations privées, vos contenus masqués et vos flattrs anonymes",
+        ScopePayout = "virer vos revenus sur votre compte bancaire",
         ApiDocumentation = "Documentation de l’API (OpenAPI)",
     };
 }

@@ -44,6 +44,7 @@ public sealed partial record ApiTexts
         ScopeThing = "Ihre Inhalte anlegen, ändern und löschen",
         ScopeEmail = "Ihre E-Mail-Adresse lesen",
         ScopeExtendedRead = "Ihre privaten Angaben, versteckten Inhalte und anonymen Flattrs lesen",
+        ScopePayout = "Ihre Einnahmen auf Ihr Bankkonto auszahlen",
         ApiDocumentation = "API-Dokumentation (OpenAPI)",
     };
 }

@@ -55,6 +55,7 @@ public sealed partial record ApiTexts
     public required string ScopeThing { get; init; }
     public required string ScopeEmail { get; init; }
     public required string ScopeExtendedRead { get; init; }
+    public required string ScopePayout { get; init; }
     public required string ApiDocumentation { get; init; }
 
     public string Scope(string scope) => scope switch
@@ -63,6 +64,7 @@ public sealed partial record ApiTexts
         Flattr.Api.ApiScopes.Thing => ScopeThing,
         Flattr.Api.ApiScopes.Email => ScopeEmail,
         Flattr.Api.ApiScopes.ExtendedRead => ScopeExtendedRead,
+        Flattr.Api.ApiScopes.Payout => ScopePayout,
         _ => scope,
     };
 }

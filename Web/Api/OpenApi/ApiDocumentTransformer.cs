@@ -50,6 +50,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenA
                         [ApiScopes.Thing] = "Create, update and delete things",
                         [ApiScopes.Email] = "Read the e-mail address",
                         [ApiScopes.ExtendedRead] = "Read private fields, hidden things and anonymous flattrs",
+                        [ApiScopes.Payout] = "Pay out earnings to the payout account",
                     },
                 },
             },
