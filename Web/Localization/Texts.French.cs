@@ -223,7 +223,7 @@ public sealed partial class Texts
         SignOut = "Déconnexion",
         SignOutEverywhereButton = "Se déconnecter partout",
         SignOutEverywhereLead = "Ferme toutes les sessions de votre compte, sur tous les appareils, celui-ci compris.",
-        SignOutEverywhereTitle = "Sessions",
+        SignOutEverywhereTitle = "Sessions ouvertes",
         SignUp = "Inscription",
         SignUpButton = "Créer mon compte",
         SignUpLead = "Un seul compte pour donner et recevoir.",
