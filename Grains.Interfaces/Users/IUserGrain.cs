@@ -23,6 +23,9 @@ public interface IUserGrain : IGrainWithIntegerKey
 
     Task MarkEmailVerified();
 
+    /// <summary>Reads the profile from the database again, after a change written beside this grain (e-mail change, deletion).</summary>
+    Task<UserProfile> Reload();
+
     /// <summary>Sets the monthly budget (200–10,000 cents by default, else <c>invalid_parameters</c>).</summary>
     Task<BudgetChange> SetBudget(long amountCents);
 

@@ -33,6 +33,9 @@ public static class FlattrGrainsRegistration
         services.AddOptions<MonthEndOptions>().Bind(configuration.GetSection(MonthEndOptions.SectionName));
 
         services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<SessionStore>();
+        services.TryAddSingleton<AccountTokenStore>();
+        services.TryAddSingleton<AccountDeletionStore>();
         services.TryAddSingleton<ThingStore>();
         services.TryAddSingleton<ThingClaimStore>();
         services.TryAddSingleton<ProfileStore>();

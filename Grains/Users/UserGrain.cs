@@ -54,6 +54,12 @@ public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore 
         _profile = await users.MarkEmailVerifiedAsync(UserId, CancellationToken.None) ?? throw NotFound();
     }
 
+    public async Task<UserProfile> Reload()
+    {
+        _profile = null;
+        return await RequireProfileAsync();
+    }
+
     public async Task<BudgetChange> SetBudget(long amountCents)
     {
         await RequireProfileAsync();

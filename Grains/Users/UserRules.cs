@@ -8,6 +8,11 @@ static partial class UserRules
     public static string Username(string? username)
     {
         var value = username?.Trim().ToLowerInvariant();
+        if (value is not null && value.StartsWith(AccountGrainFactoryExtensions.DeletedUsernamePrefix, StringComparison.Ordinal))
+        {
+            throw new FlattrException(FlattrErrors.Conflict, $"The username '{value}' is taken.");
+        }
+
         return value is not null && UsernamePattern().IsMatch(value)
             ? value
             : throw Invalid("A username is 3 to 30 characters: letters a–z, digits and underscores.");

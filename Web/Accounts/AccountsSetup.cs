@@ -22,6 +22,8 @@ public static class AccountsSetup
             options.AccessDeniedPath = "/signin";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            // The cookie names a server-side session: one that was ended (sign-out, elsewhere too) no longer opens anything.
+            options.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
         });
         services.AddAuthorization();
 
@@ -33,13 +35,21 @@ public static class AccountsSetup
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<AccountMails>();
+        services.AddSingleton<ServerSessions>();
+        services.AddOptions<AccountLimits>().BindConfiguration(AccountLimits.Section);
+        services.AddSingleton<AccountThrottle>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/signout", async (HttpContext http) =>
+        endpoints.MapPost("/signout", async (HttpContext http, ServerSessions sessions) =>
         {
+            if (http.User.SessionId() is { } session)
+            {
+                await sessions.EndAsync(session);
+            }
+
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, Scheme);
             return Results.LocalRedirect("/");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());

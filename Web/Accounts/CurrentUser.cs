@@ -8,6 +8,9 @@ public static class CurrentUser
 {
     public const string DisplayNameClaim = "flattr:display_name";
 
+    /// <summary>The server-side session (<see cref="ServerSessions"/>) the cookie belongs to.</summary>
+    public const string SessionClaim = "flattr:session";
+
     /// <summary>The user id, or null for anonymous visitors.</summary>
     public static long? UserId(this ClaimsPrincipal principal)
     {
@@ -22,12 +25,16 @@ public static class CurrentUser
     public static string DisplayName(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity?.Name ?? string.Empty;
 
-    public static ClaimsPrincipal Create(long userId, string username, string displayName) =>
+    /// <summary>The id of the signed-in session, or null.</summary>
+    public static string? SessionId(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim);
+
+    public static ClaimsPrincipal Create(long userId, string username, string displayName, string sessionId) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, username),
                 new Claim(DisplayNameClaim, displayName),
+                new Claim(SessionClaim, sessionId),
             ],
             AccountsSetup.Scheme));
 }

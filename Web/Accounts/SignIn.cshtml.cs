@@ -11,7 +11,7 @@ using Orleans;
 namespace Flattr.Web.Accounts;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords, SignInThrottle throttle) : PageModel
+public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords, SignInThrottle throttle, ServerSessions sessions) : PageModel
 {
     [BindProperty]
     public string Login { get; set => field = value ?? string.Empty; } = string.Empty;
@@ -23,6 +23,12 @@ public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords,
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The password was just reset (the reset page redirects here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
+    public bool NotVerified { get; private set; }
 
     public void OnGet()
     {
@@ -70,10 +76,12 @@ public sealed class SignInModel(IGrainFactory grains, PasswordChecker passwords,
         if (!profile.EmailVerified)
         {
             Error = texts.ErrorNotVerified;
+            NotVerified = true;
             return Page();
         }
 
-        await HttpContext.SignInAsync(AccountsSetup.Scheme, CurrentUser.Create(profile.Id, profile.Username, profile.DisplayName));
+        var session = await sessions.StartAsync(profile.Id);
+        await HttpContext.SignInAsync(AccountsSetup.Scheme, CurrentUser.Create(profile.Id, profile.Username, profile.DisplayName, session));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/me");
     }
 }

@@ -9,7 +9,7 @@ using Orleans;
 
 namespace Flattr.Web.Accounts;
 
-public sealed partial class SignUpModel(IGrainFactory grains, PasswordChecker passwords, AccountMails mails) : PageModel
+public sealed partial class SignUpModel(IGrainFactory grains, PasswordChecker passwords, AccountMails mails, AccountThrottle throttle) : PageModel
 {
     public const int MinimumPasswordLength = 10;
 
@@ -53,10 +53,18 @@ public sealed partial class SignUpModel(IGrainFactory grains, PasswordChecker pa
             return Page();
         }
 
+        // Each sign-up costs a password hash and makes an account: limited per client address and for everyone together.
+        if (!await throttle.TrySignUpAsync(HttpContext, cancellationToken))
+        {
+            await Security.RateLimits.RejectAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
+        }
+
         // Usernames are public (profile pages), so a taken one may be named; e-mail addresses are not: a registered address
         // gets the same answer as a new one, and its owner a mail, so the form cannot be used to find out who has an account.
         var directory = grains.GetGrain<IUserDirectoryGrain>(Singletons.Key);
-        if (await directory.FindByUsername(Username) is not null)
+        if (Username.StartsWith(AccountGrainFactoryExtensions.DeletedUsernamePrefix, StringComparison.Ordinal)
+            || await directory.FindByUsername(Username) is not null)
         {
             Errors[nameof(Username)] = texts.ErrorUsernameTaken;
             return Page();

@@ -57,7 +57,8 @@ public static class ButtonEndpoints
 
             try
             {
-                var result = await grains.WalletNow(giverId, time).Flattr(id, anonymous ?? false);
+                // Without a choice in the request, the giver's setting decides (anonymous by default or not).
+                var result = await grains.WalletNow(giverId, time).Flattr(id, anonymous ?? (await grains.GetUser(giverId).GetProfile()).AnonymousByDefault);
                 return Results.Json(result.ToResponse(), WebJsonContext.Default.FlattrResponse);
             }
             catch (FlattrException e)

@@ -41,6 +41,12 @@ public sealed class ConfirmModel(IGrainFactory grains, TimeProvider time) : Page
             return NotFound();
         }
 
+        if (User.UserId() is { } signedIn)
+        {
+            // The box starts as the giver's setting says (anonymous by default or not); what is sent is their choice.
+            Anonymous = (await grains.GetUser(signedIn).GetProfile()).AnonymousByDefault;
+        }
+
         if (User.UserId() is { } giverId && Snapshot is not null
             && await grains.WalletNow(giverId, time).HasFlattred(Snapshot.Info.Id))
         {

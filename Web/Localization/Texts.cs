@@ -81,6 +81,8 @@ public sealed partial class Texts
 
     public required string Anonymous { get; init; }
 
+    public required string AnonymousByDefaultLabel { get; init; }
+
     public required string AnonymousGiver { get; init; }
 
     public required string ApiApplicationsLink { get; init; }
@@ -132,6 +134,10 @@ public sealed partial class Texts
     public required string CancelSubscription { get; init; }
 
     public required string CategoryLabel { get; init; }
+
+    public required string ChangeEmailButton { get; init; }
+
+    public required string ChangePasswordButton { get; init; }
 
     public required string Charity { get; init; }
 
@@ -204,6 +210,7 @@ public sealed partial class Texts
     public required string CreatorColumn { get; init; }
 
     public required string CreatorHasNoThings { get; init; }
+    public required string CurrentPasswordLabel { get; init; }
 
     /// <summary>{0} = the month (yyyy-MM).</summary>
     public required string DailyChartsTitle { get; init; }
@@ -212,19 +219,76 @@ public sealed partial class Texts
 
     public required string DashboardTitle { get; init; }
 
+    /// <summary>{0} the balance.</summary>
+    public required string DeleteAccountBalance { get; init; }
+
+    public required string DeleteAccountButton { get; init; }
+
+    /// <summary>{0} the number of this month's clicks.</summary>
+    public required string DeleteAccountClicks { get; init; }
+
+    public required string DeleteAccountDone { get; init; }
+
+    /// <summary>{0} the number of months.</summary>
+    public required string DeleteAccountFundsRule { get; init; }
+
+    public required string DeleteAccountHistory { get; init; }
+
+    public required string DeleteAccountIncomePending { get; init; }
+
+    /// <summary>{0} the smallest payout.</summary>
+    public required string DeleteAccountIncomeRule { get; init; }
+
+    /// <summary>{0} the amount kept, {1} the number of months.</summary>
+    public required string DeleteAccountKept { get; init; }
+
+    public required string DeleteAccountLead { get; init; }
+
+    public required string DeleteAccountLink { get; init; }
+
+    /// <summary>{0} the income not yet paid out.</summary>
+    public required string DeleteAccountPayOutFirst { get; init; }
+
+    /// <summary>{0} the number of active things.</summary>
+    public required string DeleteAccountThings { get; init; }
+
+    public required string DeleteAccountTitle { get; init; }
+
     public required string DeleteThingButton { get; init; }
 
     public required string DeleteThingHint { get; init; }
 
     public required string DescriptionLabel { get; init; }
 
+    public required string DisplayNameLabel { get; init; }
+
     public required string EditLink { get; init; }
 
     public required string EditProfileLead { get; init; }
 
     public required string EditProfileTitle { get; init; }
+    public required string EditProfileLink { get; init; }
 
     public required string EditThingTitle { get; init; }
+
+    public required string EmailChangeDone { get; init; }
+
+    public required string EmailChangeInvalid { get; init; }
+
+    /// <summary>To a new address: {0} the display name, {1} the confirmation link.</summary>
+    public required string EmailChangeMailBody { get; init; }
+
+    public required string EmailChangeMailSubject { get; init; }
+
+    /// <summary>{0} the new address.</summary>
+    public required string EmailChangeSent { get; init; }
+
+    public required string EmailChangeTaken { get; init; }
+
+    public required string EmailChangeTitle { get; init; }
+
+    /// <summary>{0} the current address.</summary>
+    public required string EmailCurrent { get; init; }
 
     public required string EmailLabel { get; init; }
 
@@ -257,11 +321,17 @@ public sealed partial class Texts
 
     public required string ErrorBody { get; init; }
 
+    public required string ErrorCurrentPassword { get; init; }
+
+    public required string ErrorDisplayName { get; init; }
+
     public required string ErrorEmail { get; init; }
 
     public required string ErrorFlattrOnce { get; init; }
 
     public required string ErrorFlattrOwner { get; init; }
+
+    public required string ErrorLanguage { get; init; }
 
     public required string ErrorMonthClosed { get; init; }
 
@@ -332,6 +402,16 @@ public sealed partial class Texts
 
     public required string FooterTagline { get; init; }
 
+    public required string ForgotPasswordButton { get; init; }
+
+    public required string ForgotPasswordLead { get; init; }
+
+    public required string ForgotPasswordLink { get; init; }
+
+    public required string ForgotPasswordSent { get; init; }
+
+    public required string ForgotPasswordTitle { get; init; }
+
     public required string FromNextMonth { get; init; }
 
     public required string GivenTitle { get; init; }
@@ -367,6 +447,8 @@ public sealed partial class Texts
 
     public required string LoginLabel { get; init; }
 
+    public required string MailLanguageLabel { get; init; }
+
     public required string MemberSince { get; init; }
 
     public required string MonthStatusLine { get; init; }
@@ -394,6 +476,10 @@ public sealed partial class Texts
     public required string NavNewThing { get; init; }
 
     public required string NavTrending { get; init; }
+
+    public required string NewEmailLabel { get; init; }
+
+    public required string NewPasswordLabel { get; init; }
 
     public required string NewThingLead { get; init; }
 
@@ -429,6 +515,8 @@ public sealed partial class Texts
 
     public required string OutboxTo { get; init; }
 
+    public required string PasswordChanged { get; init; }
+
     public required string PasswordLabel { get; init; }
 
     public required string PauseBudget { get; init; }
@@ -453,6 +541,29 @@ public sealed partial class Texts
 
     public required string RegisterThingButton { get; init; }
 
+    public required string ResendVerificationButton { get; init; }
+
+    public required string ResendVerificationLead { get; init; }
+
+    public required string ResendVerificationLink { get; init; }
+
+    public required string ResendVerificationTitle { get; init; }
+
+    public required string ResetLinkInvalid { get; init; }
+
+    /// <summary>A password-reset mail: {0} the display name, {1} the link.</summary>
+    public required string ResetMailBody { get; init; }
+
+    public required string ResetMailSubject { get; init; }
+
+    public required string ResetPasswordButton { get; init; }
+
+    public required string ResetPasswordDone { get; init; }
+
+    public required string ResetPasswordHint { get; init; }
+
+    public required string ResetPasswordTitle { get; init; }
+
     public required string ResultsCount { get; init; }
 
     public required string SandboxNote { get; init; }
@@ -471,6 +582,12 @@ public sealed partial class Texts
 
     public required string SetBudgetButton { get; init; }
 
+    public required string SettingsPreferencesTitle { get; init; }
+
+    public required string SettingsSaved { get; init; }
+
+    public required string SettingsTitle { get; init; }
+
     public required string SignIn { get; init; }
 
     public required string SignInButton { get; init; }
@@ -478,6 +595,12 @@ public sealed partial class Texts
     public required string SignInTitle { get; init; }
 
     public required string SignOut { get; init; }
+
+    public required string SignOutEverywhereButton { get; init; }
+
+    public required string SignOutEverywhereLead { get; init; }
+
+    public required string SignOutEverywhereTitle { get; init; }
 
     public required string SignUp { get; init; }
 

@@ -34,6 +34,35 @@ public sealed partial class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNode
     }
 
     [Fact]
+    public async Task Signing_out_on_one_node_ends_the_session_on_the_other_within_seconds()
+    {
+        var user = await nodes.CreateUserAsync();
+        var cookies = new CookieContainer();
+        using var first = nodes.BrowserClient(0, cookies);
+        await first.SignInAsync(user);
+        var cookie = cookies.GetCookies(nodes.Nodes[0])["flattr.session"]!.Value;
+        Assert.Equal(HttpStatusCode.OK, await MeWithOnlyAsync(1, cookie));
+
+        using var signOut = await first.PostFormAsync("/me", "/signout");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        // At once on the node that ended it; on the other once its few seconds of per-node trust are over (never 14 days).
+        Assert.Equal(HttpStatusCode.Redirect, await MeWithOnlyAsync(0, cookie));
+        await Flattr.Testing.Eventually.TrueAsync(async () => await MeWithOnlyAsync(1, cookie) == HttpStatusCode.Redirect,
+            "the other node refuses the ended session");
+    }
+
+    /// <summary>/me on the node with only this session cookie (no cookie jar: a cookie the app deleted is sent all the same).</summary>
+    async Task<HttpStatusCode> MeWithOnlyAsync(int node, string sessionCookie)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = nodes.Nodes[node] };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/me");
+        request.Headers.Add("Cookie", "flattr.session=" + sessionCookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task An_antiforgery_token_issued_by_one_node_is_accepted_by_the_other()
     {
         var user = await nodes.CreateUserAsync();

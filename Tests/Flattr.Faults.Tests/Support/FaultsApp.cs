@@ -29,6 +29,9 @@ public sealed class FaultsApp : IAsyncLifetime
         App.Settings["Flattr:Web:SignInAttemptsPerMinute"] = "100000";
         App.Settings["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "100000";
         App.Settings["Flattr:Web:FlattrsPerMinute"] = "100000";
+        App.Settings["Flattr:Accounts:SignUpsPerAddressPerHour"] = "100000";
+        App.Settings["Flattr:Accounts:SignUpsPerMinute"] = "100000";
+        App.Settings["Flattr:Accounts:MailsPerAddressPerHour"] = "100000";
         App.Settings["Flattr:Api:TokenRequestsPerHour"] = "100000";
         App.Settings["Flattr:Api:AddressRequestsPerHour"] = "100000";
 

@@ -43,6 +43,8 @@ public sealed class FlattrApp : IAsyncLifetime
         // Every test signs in from 127.0.0.1: the shared app must not throttle them (SignInThrottleTests has its own app).
         ["Flattr:Web:SignInAttemptsPerMinute"] = "10000",
         ["Flattr:Web:SignInAttemptsPerAccountPerMinute"] = "10000",
+        ["Flattr:Accounts:SignUpsPerAddressPerHour"] = "10000",
+        ["Flattr:Accounts:MailsPerAddressPerHour"] = "10000",
         ["Logging:LogLevel:Default"] = "Warning",
 
         // Ownership claims fetch pages from the tests' local blog servers on loopback (refused in production), and a page
