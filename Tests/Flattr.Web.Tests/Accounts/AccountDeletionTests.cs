@@ -45,7 +45,8 @@ public sealed class AccountDeletionTests(AccountsApp accounts)
         Assert.True(await AccountsApp.OpensMeAsync(browser));
 
         var payouts = accounts.Grains.GetPayouts(creator.Id);
-        await payouts.Complete((await payouts.Request(1500)).Id, succeeded: true);
+        await payouts.SetAccount("DE89370400440532013000", "Creator Example");
+        await payouts.Complete((await payouts.Request(1500)).Id, succeeded: true, failureReason: null);
         using var deleted = await AccountsApp.PostFormAsync(browser, "/me/delete", new() { ["password"] = FlattrApp.Password });
 
         Assert.Contains("Your account is deleted", await deleted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
