@@ -141,6 +141,10 @@ public sealed partial class Texts
 
     public required string ConfirmButton { get; init; }
 
+    public required string ConfirmClose { get; init; }
+
+    public required string ConfirmClosing { get; init; }
+
     public required string ConfirmExplain { get; init; }
 
     public required string ConfirmLead { get; init; }
@@ -148,6 +152,10 @@ public sealed partial class Texts
     public required string ConfirmSignInFirst { get; init; }
 
     public required string ConfirmTitle { get; init; }
+
+    public required string CopyDone { get; init; }
+
+    public required string CopySnippet { get; init; }
 
     public required string CreatorColumn { get; init; }
 
@@ -178,6 +186,8 @@ public sealed partial class Texts
 
     public required string EmbedLead { get; init; }
 
+    public required string EmbedMarkdown { get; init; }
+
     public required string EmbedRelPayment { get; init; }
 
     public required string EmbedTitle { get; init; }
@@ -186,6 +196,10 @@ public sealed partial class Texts
 
     public required string ErrorAntiforgery { get; init; }
 
+    public required string ErrorBadRequestBody { get; init; }
+
+    public required string ErrorBadRequestTitle { get; init; }
+
     public required string ErrorBody { get; init; }
 
     public required string ErrorEmail { get; init; }
@@ -193,6 +207,14 @@ public sealed partial class Texts
     public required string ErrorFlattrOnce { get; init; }
 
     public required string ErrorFlattrOwner { get; init; }
+
+    public required string ErrorForbiddenBody { get; init; }
+
+    public required string ErrorForbiddenTitle { get; init; }
+
+    public required string ErrorMethodBody { get; init; }
+
+    public required string ErrorMethodTitle { get; init; }
 
     public required string ErrorMonthClosed { get; init; }
 
@@ -208,6 +230,8 @@ public sealed partial class Texts
 
     public required string ErrorPasswordLength { get; init; }
 
+    public required string ErrorRetryAfter { get; init; }
+
     public required string ErrorSignIn { get; init; }
 
     public required string ErrorSignInToFlattr { get; init; }
@@ -220,9 +244,21 @@ public sealed partial class Texts
 
     public required string ErrorTitle { get; init; }
 
+    public required string ErrorTooLargeBody { get; init; }
+
+    public required string ErrorTooLargeTitle { get; init; }
+
+    public required string ErrorTooManyBody { get; init; }
+
     public required string ErrorTooManyRequests { get; init; }
 
+    public required string ErrorTooManyTitle { get; init; }
+
+    public required string ErrorTryAgainLink { get; init; }
+
     public required string ErrorUnavailable { get; init; }
+
+    public required string ErrorUnavailableTitle { get; init; }
 
     public required string ErrorUrlTaken { get; init; }
 
@@ -239,6 +275,8 @@ public sealed partial class Texts
     public required string FlattrUndone { get; init; }
 
     public required string FlattrVerb { get; init; }
+
+    public required string FlattredShort { get; init; }
 
     public required string FlattredThisMonth { get; init; }
 
@@ -393,6 +431,8 @@ public sealed partial class Texts
     public required string SignUpLead { get; init; }
 
     public required string SignUpTitle { get; init; }
+
+    public required string SkipToContent { get; init; }
 
     public required string SourceButton { get; init; }
 
