@@ -41,6 +41,7 @@ public static class AccountsSetup
         endpoints.MapPost("/signout", async (HttpContext http) =>
         {
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, Scheme);
+            Button.ReaderCookie.Clear(http);
             return Results.LocalRedirect("/");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return endpoints;
