@@ -7,6 +7,8 @@ namespace Flattr.Web.Tests.Accessibility;
 [Collection(FlattrAppCollection.Name)]
 public sealed class NarrowScreenTests(FlattrApp app, Browser browser, ITestOutputHelper output)
 {
+    const int Width = 360;
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("fr-FR")]
@@ -40,15 +42,16 @@ public sealed class NarrowScreenTests(FlattrApp app, Browser browser, ITestOutpu
 
     Task<IBrowserContext> NewPhoneAsync(string locale) => browser.Chromium.NewContextAsync(new BrowserNewContextOptions
     {
-        Locale = locale, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+        Locale = locale, ViewportSize = new ViewportSize { Width = Width, Height = 740 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
     });
 
     async Task<IEnumerable<string>> MeasureAsync(IPage page, string path)
     {
         await page.GotoAsync(new Uri(app.BaseUri, path).ToString());
+        // Against the phone's width, not window.innerWidth: a mobile browser widens its layout viewport to content that
+        // overflows (and zooms out), so innerWidth grows with the very overflow this looks for.
         var measure = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
-            () => {
-              const viewport = window.innerWidth;
+            viewport => {
               let widest = "";
               for (const el of document.body.querySelectorAll("*")) {
                 const r = el.getBoundingClientRect();
@@ -56,7 +59,7 @@ public sealed class NarrowScreenTests(FlattrApp app, Browser browser, ITestOutpu
               }
               return { scrollWidth: document.documentElement.scrollWidth, viewport, widest };
             }
-            """);
+            """, Width);
         var scrollWidth = measure.GetProperty("scrollWidth").GetInt32();
         var viewport = measure.GetProperty("viewport").GetInt32();
         var widest = measure.GetProperty("widest").GetString();
