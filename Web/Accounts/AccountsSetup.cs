@@ -51,6 +51,7 @@ public static class AccountsSetup
             }
 
             await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, Scheme);
+            Button.ReaderCookie.Clear(http);
             return Results.LocalRedirect("/");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return endpoints;

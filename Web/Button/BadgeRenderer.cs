@@ -25,7 +25,7 @@ public sealed class BadgeRenderer
             <svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" aria-label="flattr: {text}">
             <title>flattr: {text}</title>
             <clipPath id="r"><rect width="{width}" height="20" rx="3"/></clipPath>
-            <g clip-path="url(#r)"><rect width="{labelWidth}" height="20" fill="#6DB33F"/><rect x="{labelWidth}" width="{valueWidth}" height="20" fill="#3f4a38"/></g>
+            <g clip-path="url(#r)"><rect width="{labelWidth}" height="20" fill="#3a7518"/><rect x="{labelWidth}" width="{valueWidth}" height="20" fill="#3f4a38"/></g>
             <g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">
             <text x="{labelWidth / 2}" y="14" font-weight="bold">{label}</text><text x="{labelWidth + (valueWidth / 2)}" y="14">{text}</text></g>
             </svg>

@@ -16,6 +16,9 @@ namespace Flattr.Web.Button;
 /// </summary>
 public static class ButtonEndpoints
 {
+    /// <summary>How long a badge or count may be used without asking again: a few seconds, then revalidated by ETag.</summary>
+    public const string BadgeCacheControl = "public, max-age=5, must-revalidate";
+
     public static IEndpointRouteBuilder MapButtonEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The loader is fetched by every page that embeds a button, from any site.
@@ -91,7 +94,9 @@ public static class ButtonEndpoints
         var etag = string.Create(CultureInfo.InvariantCulture, $"\"b{thing?.Info.Id ?? 0}-{count}\"");
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.CacheControl = "public, max-age=60";
+        // A README badge (through an image proxy) or a feed is fresh within seconds; after that a cache revalidates with the
+        // ETag and gets a 304 while the count is unchanged: a grain read from memory and no body.
+        headers.CacheControl = BadgeCacheControl;
         // An SVG opened directly is a document: it must not run script or load anything.
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
         return Task.FromResult(IsNotModified(http, etag)
@@ -110,7 +115,7 @@ public static class ButtonEndpoints
         var etag = string.Create(CultureInfo.InvariantCulture, $"\"c{thing.Info.Id}-{counts.Month}-{counts.ThisMonth}-{counts.Total}\"");
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.CacheControl = "public, max-age=60";
+        headers.CacheControl = BadgeCacheControl;
         // Public counts, read by scripts on any site.
         headers.AccessControlAllowOrigin = "*";
         return IsNotModified(http, etag)

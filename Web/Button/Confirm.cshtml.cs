@@ -15,7 +15,7 @@ namespace Flattr.Web.Button;
 /// top-level page that no site may frame, so the giver sees what they flattr and clicks "Confirm" themselves.
 /// </summary>
 [EnableRateLimiting(RateLimits.Flattr)]
-public sealed class ConfirmModel(IGrainFactory grains, TimeProvider time) : PageModel
+public sealed class ConfirmModel(IGrainFactory grains, TimeProvider time, ReaderCookie reader) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? Thing { get; set; }
@@ -117,6 +117,12 @@ public sealed class ConfirmModel(IGrainFactory grains, TimeProvider time) : Page
 
     async Task<bool> LoadAsync()
     {
+        // First-party here: let the buttons on other sites know this reader, where the browser allows it.
+        if (User.UserId() is { } userId)
+        {
+            reader.Issue(HttpContext, userId);
+        }
+
         Snapshot = await grains.FindAsync(Thing, Request.Query["url"]);
         if (Snapshot is null)
         {

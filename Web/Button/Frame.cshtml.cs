@@ -1,4 +1,5 @@
 using Flattr.Things;
+using Flattr.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Orleans;
 
@@ -6,9 +7,11 @@ namespace Flattr.Web.Button;
 
 /// <summary>
 /// The button as other sites frame it (<c>/button/view</c>): the count, read from the thing grain's memory, and a button
-/// that opens the confirmation window. It is the only page any site may frame, and it uses no cookies.
+/// that opens the confirmation window. It is the only page any site may frame. Where the browser sends Flattr's cookies to
+/// the frame (the session on the same site, the <see cref="ReaderCookie"/> on another), it shows that the reader already
+/// flattred the thing; it never flattrs.
 /// </summary>
-public sealed class FrameModel(IGrainFactory grains) : PageModel
+public sealed class FrameModel(IGrainFactory grains, TimeProvider time, ReaderCookie reader) : PageModel
 {
     public ThingSnapshot? Thing { get; private set; }
 
@@ -18,6 +21,9 @@ public sealed class FrameModel(IGrainFactory grains) : PageModel
 
     public bool Flattrable { get; private set; }
 
+    /// <summary>The reader is known (<see cref="ReaderCookie"/>) and flattred this thing this month.</summary>
+    public bool Flattred { get; private set; }
+
     public async Task OnGetAsync(long? thing, string? url, string? button)
     {
         Compact = button == "compact";
@@ -26,6 +32,8 @@ public sealed class FrameModel(IGrainFactory grains) : PageModel
         {
             Flattrable = Thing.Info.IsActive;
             ConfirmUrl = "/button/confirm?thing=" + Thing.Info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The session where the browser sends it (a page of the same site), else the reader cookie (another site).
+            Flattred = (User.UserId() ?? reader.Read(HttpContext)) is { } readerId && await grains.WalletNow(readerId, time).HasFlattred(Thing.Info.Id);
             return;
         }
 

@@ -60,6 +60,7 @@ public static class WebComposition
         services.AddSingleton<FeedWatch>();
         services.AddHostedService<LiveRenewal>();
         services.AddSingleton<BadgeRenderer>();
+        services.AddSingleton<ReaderCookie>();
         services.AddFlattrDemo(builder.Configuration);
         services.AddSharedKeyRing();
         services.AddFlattrTelemetry();
@@ -88,6 +89,7 @@ public static class WebComposition
         app.UseMiddleware<ServiceUnavailableMiddleware>();
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
+        app.UseMiddleware<HeadAsGetMiddleware>();
         // Routing first: the static file middleware then passes over every request that matched an endpoint without
         // looking on disk, where it would otherwise stat wwwroot for each /things/{id}/button.svg and count.json read.
         app.UseRouting();

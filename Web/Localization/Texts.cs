@@ -199,6 +199,10 @@ public sealed partial class Texts
 
     public required string ConfirmButton { get; init; }
 
+    public required string ConfirmClose { get; init; }
+
+    public required string ConfirmClosing { get; init; }
+
     public required string ConfirmExplain { get; init; }
 
     public required string ConfirmLead { get; init; }
@@ -206,6 +210,10 @@ public sealed partial class Texts
     public required string ConfirmSignInFirst { get; init; }
 
     public required string ConfirmTitle { get; init; }
+
+    public required string CopyDone { get; init; }
+
+    public required string CopySnippet { get; init; }
 
     public required string CreatorColumn { get; init; }
 
@@ -300,6 +308,8 @@ public sealed partial class Texts
 
     public required string EmbedLead { get; init; }
 
+    public required string EmbedMarkdown { get; init; }
+
     public required string EmbedRelPayment { get; init; }
 
     public required string EmbedTitle { get; init; }
@@ -318,6 +328,9 @@ public sealed partial class Texts
     public required string ErrorAvatarTooLarge { get; init; }
 
     public required string ErrorBioLength { get; init; }
+    public required string ErrorBadRequestBody { get; init; }
+
+    public required string ErrorBadRequestTitle { get; init; }
 
     public required string ErrorBody { get; init; }
 
@@ -332,6 +345,13 @@ public sealed partial class Texts
     public required string ErrorFlattrOwner { get; init; }
 
     public required string ErrorLanguage { get; init; }
+    public required string ErrorForbiddenBody { get; init; }
+
+    public required string ErrorForbiddenTitle { get; init; }
+
+    public required string ErrorMethodBody { get; init; }
+
+    public required string ErrorMethodTitle { get; init; }
 
     public required string ErrorMonthClosed { get; init; }
 
@@ -351,6 +371,7 @@ public sealed partial class Texts
     public required string ErrorProfileLink { get; init; }
 
     public required string ErrorProfileLinkCount { get; init; }
+    public required string ErrorRetryAfter { get; init; }
 
     public required string ErrorSignIn { get; init; }
 
@@ -364,9 +385,21 @@ public sealed partial class Texts
 
     public required string ErrorTitle { get; init; }
 
+    public required string ErrorTooLargeBody { get; init; }
+
+    public required string ErrorTooLargeTitle { get; init; }
+
+    public required string ErrorTooManyBody { get; init; }
+
     public required string ErrorTooManyRequests { get; init; }
 
+    public required string ErrorTooManyTitle { get; init; }
+
+    public required string ErrorTryAgainLink { get; init; }
+
     public required string ErrorUnavailable { get; init; }
+
+    public required string ErrorUnavailableTitle { get; init; }
 
     public required string ErrorUrlTaken { get; init; }
 
@@ -393,6 +426,7 @@ public sealed partial class Texts
 
     /// <summary>{0} the title of the thing subscribed to.</summary>
     public required string FlattredCreatorNotice { get; init; }
+    public required string FlattredShort { get; init; }
 
     public required string FlattredThisMonth { get; init; }
 
@@ -609,6 +643,8 @@ public sealed partial class Texts
     public required string SignUpLead { get; init; }
 
     public required string SignUpTitle { get; init; }
+
+    public required string SkipToContent { get; init; }
 
     public required string SourceButton { get; init; }
 

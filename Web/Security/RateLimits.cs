@@ -20,11 +20,15 @@ public static class RateLimits
 
     public const string TooManyRequestsCode = "rate_limit_exceeded";
 
-    /// <summary>The answer to a throttled request: 429, Retry-After, and the Flattr error body.</summary>
-    public static Task RejectAsync(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>The answer to a throttled request: 429, Retry-After, and the Flattr error body (a page of the site for a browser).</summary>
+    public static Task RejectAsync(HttpContext http, CancellationToken cancellationToken) => RejectAsync(http, null, cancellationToken);
+
+    /// <summary>As <see cref="RejectAsync(HttpContext, CancellationToken)"/>, with the wait the limiter knows (else a minute).</summary>
+    public static Task RejectAsync(HttpContext http, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.Headers.RetryAfter = "60";
+        var seconds = retryAfter is { } wait ? Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)) : 60;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return ErrorResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, TooManyRequestsCode, Localization.Texts.Current.ErrorTooManyRequests,
             cancellationToken);
     }
@@ -33,7 +37,8 @@ public static class RateLimits
         services.AddSingleton<SignInThrottle>().AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = static (context, cancellationToken) => new ValueTask(RejectAsync(context.HttpContext, cancellationToken));
+            limiter.OnRejected = static (context, cancellationToken) => new ValueTask(RejectAsync(context.HttpContext,
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null, cancellationToken));
 
             // Only password checks are limited: showing the form stays free.
             limiter.AddPolicy(SignIn, http =>

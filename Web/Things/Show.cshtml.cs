@@ -1,4 +1,3 @@
-using System.Globalization;
 using Flattr.Subscriptions;
 using Flattr.Things;
 using Flattr.Web.Accounts;
@@ -11,7 +10,7 @@ using Orleans;
 namespace Flattr.Web.Things;
 
 /// <summary>A thing's page: live count, the first-party Flattr button, subscribing, embed snippets and the QR code.</summary>
-public sealed class ShowModel(IGrainFactory grains, TimeProvider time) : PageModel
+public sealed class ShowModel(IGrainFactory grains, TimeProvider time, ReaderCookie reader) : PageModel
 {
     public ThingSnapshot Thing { get; private set; } = null!;
 
@@ -23,17 +22,8 @@ public sealed class ShowModel(IGrainFactory grains, TimeProvider time) : PageMod
 
     public bool NoticeIsError { get; private set; }
 
-    public string PageUrl => Request.Absolute("/things/" + Thing.Info.Id.ToString(CultureInfo.InvariantCulture));
-
-    public string BadgeUrl => Request.Absolute("/things/" + Thing.Info.Id.ToString(CultureInfo.InvariantCulture) + "/button.svg");
-
-    public string AutoSubmitUrl => Request.Absolute("/submit/auto" + QueryString.Create(new KeyValuePair<string, string?>[]
-    {
-        new("user_id", Thing.Info.OwnerUsername), new("url", Thing.Info.Url), new("title", Thing.Info.Title),
-        new("category", Thing.Info.Category), new("language", Thing.Info.Language), new("tags", string.Join(',', Thing.Info.Tags)),
-    }));
-
-    public string ButtonScriptUrl => Request.Absolute("/button.js");
+    /// <summary>The code to paste elsewhere, each value encoded for where it lands.</summary>
+    public EmbedSnippets Snippets => EmbedSnippets.For(Thing.Info, Request.BaseUri());
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -74,6 +64,12 @@ public sealed class ShowModel(IGrainFactory grains, TimeProvider time) : PageMod
 
         Thing = snapshot;
         var userId = User.UserId();
+        if (userId is { } reading)
+        {
+            // First-party here: let the buttons on other sites know this reader, where the browser allows it.
+            reader.Issue(HttpContext, reading);
+        }
+
         IsOwner = userId == snapshot.Info.OwnerId;
         Flattred = userId is { } giverId && await grains.WalletNow(giverId, time).HasFlattred(id);
         return true;

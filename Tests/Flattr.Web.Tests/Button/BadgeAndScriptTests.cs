@@ -41,6 +41,22 @@ public sealed class BadgeAndScriptTests(FlattrApp app)
     }
 
     [Fact]
+    public async Task The_badge_and_count_may_be_reused_for_seconds_only_then_are_revalidated_by_etag()
+    {
+        var creator = await app.CreateUserAsync("fresh");
+        var thing = await app.Grains.GetThingRegistry().Register(creator.Id, new ThingSubmission($"https://fresh.example.org/{Guid.NewGuid():N}", "A fresh badge"));
+        using var client = app.CreateClient();
+        foreach (var path in new[] { $"/things/{thing.Id}/button.svg", $"/things/{thing.Id}/count.json" })
+        {
+            using var response = await client.GetAsync(path);
+            var cacheControl = response.Headers.CacheControl!;
+            Assert.True(cacheControl.MaxAge <= TimeSpan.FromSeconds(10), $"{path} may be reused for {cacheControl.MaxAge}");
+            Assert.True(cacheControl.MustRevalidate, path);
+            Assert.NotNull(response.Headers.ETag);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_url_gets_a_zero_badge_and_an_unknown_thing_id_too()
     {
         using var client = app.CreateClient();

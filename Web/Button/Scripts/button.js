@@ -30,9 +30,12 @@
     q.set("hidden", param(a, "hidden"));
     var frame = document.createElement("iframe");
     frame.className = "FlattrButton";
+    // The page's first button also holds the page's one live connection for all of them (see relay below).
+    if (!hub) { q.set("live", "hub"); }
     frame.src = base + "/button/view?" + q.toString();
     frame.title = "Flattr";
-    frame.loading = "lazy";
+    frame.loading = hub ? "lazy" : "eager";
+    if (!hub) { hub = frame; }
     frame.setAttribute("scrolling", "no");
     frame.style.border = "0";
     frame.style.overflow = "hidden";
@@ -40,6 +43,32 @@
     frame.style.height = compact ? "24px" : "74px";
     a.parentNode.replaceChild(frame, a);
   }
+
+  /* Live counts. Each button frame tells this page which thing it shows; the hub frame (the first button) holds one
+   * SignalR connection to Flattr for the whole page, joins each thing's group and reports the counts, which this page
+   * passes on to the frames of that thing. Only messages from Flattr's origin are read; what is passed on is public. */
+  var hub = null;
+  var hubReady = false;
+  var watchers = {};
+  var pending = [];
+
+  function toHub(thingId) {
+    if (hubReady) { hub.contentWindow.postMessage({ type: "flattr:watch", thingId: thingId }, base); } else { pending.push(thingId); }
+  }
+
+  window.addEventListener("message", function (e) {
+    if (e.origin !== base || !e.data || typeof e.data !== "object") { return; }
+    var d = e.data;
+    if (d.type === "flattr:watch" && typeof d.thingId === "number") {
+      (watchers[d.thingId] = watchers[d.thingId] || []).push(e.source);
+      toHub(d.thingId);
+    } else if (d.type === "flattr:hub-ready" && hub && e.source === hub.contentWindow) {
+      hubReady = true;
+      pending.splice(0).forEach(toHub);
+    } else if (d.type === "flattr:count" && hub && e.source === hub.contentWindow) {
+      (watchers[d.thingId] || []).forEach(function (w) { w.postMessage({ type: "flattr:count", thingId: d.thingId, totalClicks: d.totalClicks }, base); });
+    }
+  });
 
   function setup() {
     var anchors = document.querySelectorAll("a.FlattrButton");
