@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans;
 
 namespace Flattr.Api;
@@ -16,6 +17,10 @@ public interface IFlattrListingsGrain : IGrainWithIntegerKey
 
     /// <summary>The flattrs of one thing, without anonymous ones.</summary>
     Task<FlattrListingPage> ByThing(long thingId, int page, int count);
+
+    /// <summary>For each of the things, how many different givers flattred it of all time (Flattr's <c>flattrs_user_count</c>);
+    /// things nobody flattred are left out.</summary>
+    Task<ImmutableDictionary<long, long>> CountGivers(ImmutableArray<long> thingIds);
 
     /// <summary>Flattrs received by an owner's things (without anonymous ones); hidden things only when
     /// <paramref name="includeHidden"/> (the owner is asking).</summary>

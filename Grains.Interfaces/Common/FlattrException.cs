@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans;
 
 namespace Flattr;
@@ -36,6 +37,14 @@ public sealed class FlattrException : Exception
 
     [Id(0)]
     public string Code { get; }
+
+    /// <summary>For an amount out of range, the rule it broke (one of <see cref="AmountRules"/>); null otherwise.</summary>
+    [Id(1)]
+    public string? AmountRule { get; init; }
+
+    /// <summary>The amounts in cents that <see cref="AmountRule"/> names (its limits, then the amount given).</summary>
+    [Id(2)]
+    public ImmutableArray<long> Amounts { get; init; } = [];
 
     public override string ToString() => $"{Code}: {base.ToString()}";
 }

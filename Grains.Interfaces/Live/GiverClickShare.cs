@@ -12,4 +12,12 @@ public sealed record GiverClickShare(
     Month Month,
     long GiverSpendCents,
     int GiverClicks,
-    int ClicksOnCreator);
+    int ClicksOnCreator)
+{
+    /// <summary>
+    /// Orders one wallet's shares (it grows with each one it sends): one-way messages may arrive out of order, and a creator
+    /// keeps the newest word of each giver. 0 for a share read from the database.
+    /// </summary>
+    [Id(5)]
+    public long Stamp { get; init; }
+}

@@ -40,4 +40,11 @@ public interface ICreatorGrain : IGrainWithIntegerKey
     /// </summary>
     [OneWay]
     Task OnFlattr(FlattrEvent flattr, GiverClickShare share);
+
+    /// <summary>
+    /// Called by the giver's wallet when the giver clicked or withdrew on another creator's thing: each click of theirs is now
+    /// worth another share of their spend, so this creator's expected income changes too (no ticker event).
+    /// </summary>
+    [OneWay]
+    Task OnShareChanged(GiverClickShare share);
 }

@@ -10,4 +10,8 @@ namespace Flattr.Users;
 public sealed record BudgetSchedule(Month Month, long CurrentCents, long? NextMonthCents)
 {
     public bool HasBudget => CurrentCents > 0;
+
+    /// <summary>True when the giver never set a budget: the first one then applies to the current month at once.</summary>
+    [Id(3)]
+    public bool NeverSet { get; init; }
 }

@@ -28,6 +28,22 @@ sealed class FlattrListingStore(NpgsqlDataSource dataSource)
     public Task<FlattrListingPage> ByThingAsync(long thingId, int page, int count, CancellationToken cancellationToken) =>
         PageAsync("c.thing_id = $1 AND NOT c.anonymous", [thingId], page, count, cancellationToken);
 
+    /// <summary>For each thing, how many different givers flattred it of all time (anonymous ones included: a count names nobody).</summary>
+    public async Task<ImmutableDictionary<long, long>> CountGiversAsync(ImmutableArray<long> thingIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT thing_id, count(DISTINCT giver_id) FROM clicks WHERE thing_id = ANY($1) GROUP BY thing_id");
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. thingIds] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = ImmutableDictionary.CreateBuilder<long, long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetInt64(0)] = reader.GetInt64(1);
+        }
+
+        return counts.ToImmutable();
+    }
+
     public Task<FlattrListingPage> ToOwnerAsync(long ownerId, bool includeHidden, int page, int count, CancellationToken cancellationToken) =>
         PageAsync("t.owner_id = $1 AND NOT c.anonymous AND t.status = 'active' AND ($2 OR NOT t.hidden)", [ownerId, includeHidden], page, count, cancellationToken);
 

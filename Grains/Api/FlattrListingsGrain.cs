@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Npgsql;
 using Orleans;
 using Orleans.Concurrency;
@@ -21,6 +22,11 @@ public sealed class FlattrListingsGrain(NpgsqlDataSource dataSource) : Grain, IF
         ApiRules.Page(page, count);
         return _flattrs.ByThingAsync(thingId, page, count, CancellationToken.None);
     }
+
+    public Task<ImmutableDictionary<long, long>> CountGivers(ImmutableArray<long> thingIds) =>
+        thingIds.IsDefaultOrEmpty
+            ? Task.FromResult(ImmutableDictionary<long, long>.Empty)
+            : _flattrs.CountGiversAsync(thingIds, CancellationToken.None);
 
     public Task<FlattrListingPage> ToOwner(long ownerId, bool includeHidden, int page, int count)
     {

@@ -22,6 +22,9 @@ public sealed class CreatorGrain(CreatorIncomeStore store, ThingStore things, Ti
     const int DashboardThings = 100;
 
     readonly Dictionary<long, GiverClickShare> _shares = [];
+
+    // The newest share's stamp per giver: an older one arriving late is ignored.
+    readonly Dictionary<long, long> _stamps = [];
     ObserverManager<ICreatorObserver>? _observers;
     Month _month;
     long _expected;
@@ -116,7 +119,7 @@ public sealed class CreatorGrain(CreatorIncomeStore store, ThingStore things, Ti
         ArgumentNullException.ThrowIfNull(flattr);
         ArgumentNullException.ThrowIfNull(share);
         await EnsureCurrentMonthAsync();
-        if (share.Month == _month)
+        if (share.Month == _month && Newest(share))
         {
             Take(share);
         }
@@ -126,6 +129,27 @@ public sealed class CreatorGrain(CreatorIncomeStore store, ThingStore things, Ti
             var income = Income();
             await observers.Notify(observer => observer.OnFlattr(flattr, income));
         }
+    }
+
+    public async Task OnShareChanged(GiverClickShare share)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        await EnsureCurrentMonthAsync();
+        if (share.Month == _month && _shares.ContainsKey(share.GiverId) && Newest(share))
+        {
+            Take(share);
+        }
+    }
+
+    bool Newest(GiverClickShare share)
+    {
+        if (_stamps.TryGetValue(share.GiverId, out var seen) && seen > share.Stamp)
+        {
+            return false;
+        }
+
+        _stamps[share.GiverId] = share.Stamp;
+        return true;
     }
 
     void Take(GiverClickShare share)
@@ -164,6 +188,7 @@ public sealed class CreatorGrain(CreatorIncomeStore store, ThingStore things, Ti
         var shares = await store.SharesAsync(CreatorId, month, cancellationToken);
         _month = month;
         _shares.Clear();
+        _stamps.Clear();
         _expected = 0;
         _clicks = 0;
         foreach (var share in shares)

@@ -10,7 +10,11 @@ public static class MoneyValidation
         {
             throw new FlattrException(FlattrErrors.InvalidParameters,
                 $"A monthly budget must be between {Euros(rules.MinimumBudgetCents)} and {Euros(rules.MaximumBudgetCents)}; " +
-                $"got {Euros(amountCents)}. To stop giving, pause the budget.");
+                $"got {Euros(amountCents)}. To stop giving, pause the budget.")
+            {
+                AmountRule = AmountRules.BudgetRange,
+                Amounts = [rules.MinimumBudgetCents, rules.MaximumBudgetCents, amountCents],
+            };
         }
     }
 
@@ -25,13 +29,21 @@ public static class MoneyValidation
         if (amountCents < rules.MinimumDepositCents)
         {
             throw new FlattrException(FlattrErrors.InvalidParameters,
-                $"A deposit must be at least {Euros(rules.MinimumDepositCents)}; got {Euros(amountCents)}.");
+                $"A deposit must be at least {Euros(rules.MinimumDepositCents)}; got {Euros(amountCents)}.")
+            {
+                AmountRule = AmountRules.DepositMinimum,
+                Amounts = [rules.MinimumDepositCents, amountCents],
+            };
         }
 
         if (amountCents > rules.MaximumDepositCents)
         {
             throw new FlattrException(FlattrErrors.InvalidParameters,
-                $"A deposit may be at most {Euros(rules.MaximumDepositCents)}; got {Euros(amountCents)}.");
+                $"A deposit may be at most {Euros(rules.MaximumDepositCents)}; got {Euros(amountCents)}.")
+            {
+                AmountRule = AmountRules.DepositMaximum,
+                Amounts = [rules.MaximumDepositCents, amountCents],
+            };
         }
     }
 

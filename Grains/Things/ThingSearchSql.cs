@@ -37,16 +37,25 @@ internal sealed class ThingSearchSql
         return this;
     }
 
+    /// <summary>
+    /// Things that match what someone typed (schema <c>0370_thing_search_languages.sql</c>): every word, as a prefix, as written
+    /// or stemmed in English, French or German; or a title like the text despite a typo; or a creator whose name is like it.
+    /// The query and the two similarity look-ups are computed once per statement (uncorrelated sub-selects).
+    /// </summary>
     public ThingSearchSql MatchText(string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
             TextPlaceholder = Parameter(text.Trim());
-            Where($"t.search @@ websearch_to_tsquery('simple', {TextPlaceholder})");
+            Where($"(t.search @@ {Query(TextPlaceholder)}"
+                + $" OR t.id = ANY(ARRAY(SELECT things_similar_titles({TextPlaceholder})))"
+                + $" OR t.owner_id = ANY(ARRAY(SELECT users_similar_names({TextPlaceholder}))))");
         }
 
         return this;
     }
+
+    static string Query(string text) => $"(SELECT things_search_query({text}))";
 
     /// <summary>Things whose <paramref name="column"/> is one of <paramref name="values"/>; no values, no condition.</summary>
     public ThingSearchSql In(string column, ImmutableArray<string> values) =>
@@ -54,9 +63,9 @@ internal sealed class ThingSearchSql
 
     public ThingSearchSql OwnedBy(long? ownerId) => ownerId is { } id ? Where($"t.owner_id = {Parameter(id)}") : this;
 
-    /// <summary>Best full-text match first; newest first when there is no text.</summary>
+    /// <summary>Best match first (the words' rank, weighted by where they stand, plus the title's likeness); newest first without text.</summary>
     public string RelevanceOrder() =>
-        TextPlaceholder is { } text ? $"ts_rank(t.search, websearch_to_tsquery('simple', {text})) DESC" : NewestOrder;
+        TextPlaceholder is { } text ? $"ts_rank(t.search, {Query(text)}) + word_similarity({text}, t.title) DESC" : NewestOrder;
 
     /// <summary>Most flattrs in <paramref name="month"/> first.</summary>
     public string FlattrsInMonthOrder(Month month) =>

@@ -112,7 +112,7 @@ public sealed class UserGrain(UserStore users, BudgetStore budgets, LedgerStore 
         long AmountFor(Month m) => periods.LastOrDefault(p => p.EffectiveMonth <= m)?.AmountCents ?? 0;
         var current = AmountFor(month);
         var next = AmountFor(month.Next());
-        return new BudgetSchedule(month, current, next != current ? next : null);
+        return new BudgetSchedule(month, current, next != current ? next : null) { NeverSet = periods.Count == 0 };
     }
 
     /// <summary>A user unknown at activation may have registered since (ids come from the database): look again.</summary>

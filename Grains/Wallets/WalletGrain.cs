@@ -30,6 +30,7 @@ public sealed partial class WalletGrain(
     // Clicks per owner of the clicked things, kept with _clicks: every click reports the giver's share of its creator.
     readonly Dictionary<long, int> _clicksByOwner = [];
     long _giverId;
+    long _shareStamp;
     Month _month;
     string? _keyError;
     GiverMeans _means = new(null, 0, 0, MonthStatus.Open);
@@ -52,14 +53,23 @@ public sealed partial class WalletGrain(
 
     public async Task<FlattrResult> Flattr(long thingId, bool anonymous)
     {
+        // The rules in their stated order (README, "Flattring: the order of the rules"): giver, open month, the thing exists,
+        // takes flattrs and is not one's own, once a month, then means. The thing's rules are the database's on the way in;
+        // a refusal found earlier in memory asks the thing first, so it is never named before a rule that comes earlier.
         var giver = RequireGiver();
         RequireOpenForClicks();
         if (_clicks.ContainsKey(thingId))
         {
+            await RequireClickableAsync(thingId, FlattrErrors.FlattrOwner);
             throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
         }
 
-        await RequireMeansAsync();
+        if (!await HasMeansNowAsync())
+        {
+            await RequireClickableAsync(thingId, FlattrErrors.FlattrOwner);
+            throw NoMeans();
+        }
+
         return await CommitAsync(giver, thingId, anonymous)
             ?? throw new FlattrException(FlattrErrors.FlattrOnce, $"You already flattred thing {thingId} in {_month}.");
     }
@@ -214,6 +224,12 @@ public sealed partial class WalletGrain(
         {
             var flattr = await ApplyWhileTheClusterHealsAsync(change);
             GrainFactory.GetCreator(ownerId).OnFlattr(flattr, Share(ownerId)).Ignore(logger);
+            // The giver's other creators: their shares of this giver's spend changed with the number of clicks.
+            foreach (var other in _clicksByOwner.Keys.Where(other => other != ownerId))
+            {
+                GrainFactory.GetCreator(other).OnShareChanged(Share(other)).Ignore(logger);
+            }
+
             return flattr;
         }
 #pragma warning disable CA1031 // The click is committed whatever went wrong here; the thing reloads its count from the database on its next activation.
@@ -249,30 +265,37 @@ public sealed partial class WalletGrain(
 
     async Task<ClickTarget> RequireClickableAsync(long thingId, string ownCode)
     {
+        // In the click statement's order: the thing exists (the grain throws not_found), takes flattrs, is not one's own.
         var target = await GrainFactory.GetThing(thingId).GetClickTarget();
-        if (target.OwnerId == _giverId)
+        if (target.Status != ThingStatus.Active)
         {
-            throw new FlattrException(ownCode, "You cannot flattr your own thing.");
+            throw new FlattrException(FlattrErrors.ThingInactive, $"Thing {thingId} was deleted and takes no more flattrs.");
         }
 
-        return target.Status == ThingStatus.Active
-            ? target
-            : throw new FlattrException(FlattrErrors.ThingInactive, $"Thing {thingId} was deleted and takes no more flattrs.");
+        return target.OwnerId != _giverId ? target : throw new FlattrException(ownCode, "You cannot flattr your own thing.");
     }
 
     /// <summary>Means are cached; a cached "no" is checked again, since a deposit or a first budget may have come since.</summary>
     async Task RequireMeansAsync()
     {
+        if (!await HasMeansNowAsync())
+        {
+            throw NoMeans();
+        }
+    }
+
+    async Task<bool> HasMeansNowAsync()
+    {
         if (!HasMeans(_means))
         {
             _means = await wallets.LoadAsync(_giverId, _month, CancellationToken.None);
-            if (!HasMeans(_means))
-            {
-                throw new FlattrException(FlattrErrors.NoMeans,
-                    _means.BudgetCents <= 0 ? $"You have no budget for {_month}: set one to flattr." : "Your balance is empty: top up to flattr.");
-            }
         }
+
+        return HasMeans(_means);
     }
+
+    FlattrException NoMeans() => new(FlattrErrors.NoMeans,
+        _means.BudgetCents <= 0 ? $"You have no budget for {_month}: set one to flattr." : "Your balance is empty: top up to flattr.");
 
     async Task ThrowIfRefusedAsync(ClickWriteResult result, long thingId)
     {
@@ -342,8 +365,11 @@ public sealed partial class WalletGrain(
         }
     }
 
-    GiverClickShare Share(long ownerId) =>
-        new(_giverId, _month, Spend(_means), _clicks.Count, _clicksByOwner.GetValueOrDefault(ownerId));
+    GiverClickShare Share(long ownerId)
+    {
+        _shareStamp = Math.Max(_shareStamp + 1, time.GetUtcNow().UtcTicks);
+        return new(_giverId, _month, Spend(_means), _clicks.Count, _clicksByOwner.GetValueOrDefault(ownerId)) { Stamp = _shareStamp };
+    }
 
     void Hold(GiverClick click)
     {

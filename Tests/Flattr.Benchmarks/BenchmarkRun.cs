@@ -61,6 +61,11 @@ public static class BenchmarkRun
             figures.AddRange(await Guarded(GrainCalls.Group, () => GrainCalls.RunAsync(settings, Log, cancellationToken)));
         }
 
+        if (settings.Runs("search"))
+        {
+            figures.AddRange(await Guarded(SearchLatency.Group, () => SearchLatency.RunAsync(settings, Log, cancellationToken)));
+        }
+
         if (settings.Runs("cluster"))
         {
             figures.AddRange(await Guarded(ClusterClicks.Group, () => ClusterClicks.RunAsync(settings, Log, cancellationToken)));

@@ -1,5 +1,5 @@
 // The benchmark command. bash .ci/bench builds everything in Release, starts the private PostgreSQL and runs:
-//   dotnet Flattr.Benchmarks.dll run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains,cluster] [--connections 16,64,256]
+//   dotnet Flattr.Benchmarks.dll run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains,cluster,search] [--connections 16,64,256]
 // The memory and grain-call figures run in fresh processes of their own, each hosting an Orleans silo:
 //   dotnet Flattr.Benchmarks.dll thing-memory COUNT
 //   dotnet Flattr.Benchmarks.dll grain-calls CALLS_PER_ROUND
@@ -43,7 +43,7 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Flattr.Benchmarks run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains,cluster] [--connections 16,64,256]");
+    Console.Error.WriteLine("usage: Flattr.Benchmarks run --repo DIR --build DIR --out DIR [--quick] [--only clicks,reads,live,settlement,memory,grains,cluster,search] [--connections 16,64,256]");
     Console.Error.WriteLine("       Flattr.Benchmarks thing-memory COUNT");
     Console.Error.WriteLine("       Flattr.Benchmarks grain-calls CALLS_PER_ROUND");
     return 2;

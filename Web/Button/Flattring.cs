@@ -16,6 +16,21 @@ public static class Flattring
     {
         ArgumentNullException.ThrowIfNull(error);
         var texts = Texts.Current;
+        var amounts = error.Amounts;
+        return error.AmountRule switch
+        {
+            AmountRules.DepositMinimum when amounts.Length == 2 => Say(texts.ErrorDepositMinimum, amounts),
+            AmountRules.DepositMaximum when amounts.Length == 2 => Say(texts.ErrorDepositMaximum, amounts),
+            AmountRules.BudgetRange when amounts.Length == 3 => Say(texts.ErrorBudgetRange, amounts),
+            _ => ExplainCode(error, texts),
+        };
+    }
+
+    static string Say(string format, System.Collections.Immutable.ImmutableArray<long> amounts) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, format, [.. amounts.Select(Formats.Money)]);
+
+    static string ExplainCode(FlattrException error, Texts texts)
+    {
         return error.Code switch
         {
             FlattrErrors.FlattrOnce => texts.ErrorFlattrOnce,
@@ -27,7 +42,10 @@ public static class Flattring
             FlattrErrors.Subscribed => texts.ErrorSubscribed,
             FlattrErrors.Validation => texts.ErrorOwnerMismatch,
             FlattrErrors.Conflict => texts.ErrorUrlTaken,
-            _ => error.Message,
+            FlattrErrors.Forbidden => texts.ErrorForbidden,
+            FlattrErrors.InsufficientFunds => texts.ErrorInsufficientFunds,
+            FlattrErrors.Unauthorized => texts.ErrorUnauthorized,
+            _ => texts.ErrorInvalidParameters,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Flattr.Live;
 using Flattr.Things;
 using Flattr.Web.Accounts;
+using Flattr.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Orleans;
@@ -26,12 +27,14 @@ public sealed class DashboardModel(IGrainFactory grains, TimeProvider time) : Pa
 
     public sealed record MonthPoint(Month Month, long Clicks, long IncomeCents, bool Settled);
 
+    /// <summary>The monthly chart's points, "label|clicks|cents;…", each label the month in the reader's culture ("Dec 26").</summary>
     public string HistoryData => string.Join(';', History.Select(p =>
-        string.Create(CultureInfo.InvariantCulture, $"{p.Month}|{p.Clicks}|{p.IncomeCents}")));
+        string.Create(CultureInfo.InvariantCulture, $"{Formats.ShortMonth(p.Month)}|{p.Clicks}|{p.IncomeCents}")));
 
     /// <summary>This month's days so far (oldest first): clicks made each day and what they add to the expected income.</summary>
     public ImmutableArray<CreatorDay> Days { get; private set; } = [];
 
+    /// <summary>The daily chart's points, "yyyy-MM-dd|clicks|cents;…" (the chart labels each with its day of the month).</summary>
     public string DaysData => string.Join(';', Days.Select(d =>
         string.Create(CultureInfo.InvariantCulture, $"{d.Day:yyyy-MM-dd}|{d.Clicks}|{d.ExpectedIncomeCents}")));
 

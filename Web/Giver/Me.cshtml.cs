@@ -14,8 +14,10 @@ namespace Flattr.Web.Giver;
 
 /// <summary>The giver's month: budget, balance and top-up, this month's clicks (with undo), subscriptions, statements.</summary>
 [Authorize]
-public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
+public sealed class MeModel(IGrainFactory grains, TimeProvider time, IConfiguration configuration) : PageModel
 {
+    public MoneyLimits Limits { get; } = MoneyLimits.From(configuration);
+
     public static ImmutableArray<long> BudgetSteps { get; } = [200, 500, 1000, 2000, 5000, 10000];
 
     public GiverMonth Month { get; private set; } = null!;
@@ -49,26 +51,27 @@ public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
         {
             var change = await grains.GetUser(userId).SetBudget(amountCents);
             return string.Format(System.Globalization.CultureInfo.CurrentCulture,
-                change.AppliesThisMonth ? Texts.Current.BudgetSetNow : Texts.Current.BudgetSetNext, Money.Euros(change.AmountCents), change.EffectiveFrom);
+                change.AppliesThisMonth ? Texts.Current.BudgetSetNow : Texts.Current.BudgetSetNext, Formats.Money(change.AmountCents), Formats.Month(change.EffectiveFrom));
         });
 
     public Task<IActionResult> OnPostPauseAsync() =>
         Act(async userId =>
         {
             var change = await grains.GetUser(userId).PauseBudget();
-            return string.Format(System.Globalization.CultureInfo.CurrentCulture, Texts.Current.BudgetPaused, change.EffectiveFrom);
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture, Texts.Current.BudgetPaused, Formats.Month(change.EffectiveFrom));
         });
 
     public Task<IActionResult> OnPostTopUpAsync(string amount) =>
-        Act(async userId =>
+        Money.ParseEuros(amount) is not { } cents
+            ? Task.FromResult(Refuse(Texts.Current.ErrorAmount))
+            : Act(async userId =>
         {
-            var cents = Money.ParseEuros(amount) ?? throw new FlattrException(FlattrErrors.InvalidParameters, Texts.Current.ErrorAmount);
             // The sandbox provider signs a "payment succeeded" webhook; it is booked through the same verification as a real one.
             var payments = grains.GetSandboxPayments();
             var webhook = await payments.CreateSandboxPayment(userId, cents);
             var receipt = await payments.ReceiveWebhook(webhook);
             return string.Format(System.Globalization.CultureInfo.CurrentCulture, Texts.Current.TopUpDone,
-                Money.Euros(receipt.AmountCents), Money.Euros(receipt.FeeCents), Money.Euros(receipt.CreditedCents));
+                Formats.Money(receipt.AmountCents), Formats.Money(receipt.FeeCents), Formats.Money(receipt.CreditedCents));
         });
 
     public Task<IActionResult> OnPostUndoAsync(long thingId) =>
@@ -99,6 +102,13 @@ public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
             return Texts.Current.SubscriptionCancelled;
         });
 
+    IActionResult Refuse(string notice)
+    {
+        Notice = notice;
+        NoticeIsError = true;
+        return RedirectToPage();
+    }
+
     async Task<IActionResult> Act(Func<long, Task<string>> action)
     {
         try
@@ -108,7 +118,8 @@ public sealed class MeModel(IGrainFactory grains, TimeProvider time) : PageModel
         }
         catch (FlattrException e)
         {
-            Notice = e.Code == FlattrErrors.InvalidParameters ? e.Message : Flattring.Explain(e);
+            // Every refusal in the reader's language: the rules' own codes and amounts, or a sentence the page wrote itself.
+            Notice = Flattring.Explain(e);
             NoticeIsError = true;
         }
 

@@ -11,7 +11,8 @@ public static class LocalizationSetup
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(SupportedLanguages.English);
-            options.SupportedCultures = [.. SupportedLanguages.Cultures];
+            // Formatting follows the browser's region (en-GB writes 05/12/2026); the texts fall back to its language.
+            options.SupportedCultures = [.. SupportedLanguages.FormattingCultures];
             options.SupportedUICultures = [.. SupportedLanguages.Cultures];
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;

@@ -14,6 +14,18 @@ public static class SupportedLanguages
 
     public static ImmutableArray<CultureInfo> Cultures { get; } = [.. All.Select(CultureInfo.GetCultureInfo)];
 
+    /// <summary>
+    /// The cultures pages format with: the three languages and each of their regions (en-GB, fr-CH, de-AT…), so dates, months
+    /// and amounts follow the reader's region while the texts stay in <see cref="All"/>.
+    /// </summary>
+    public static ImmutableArray<CultureInfo> FormattingCultures { get; } =
+    [
+        .. Cultures,
+        .. CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Where(c => All.Contains(c.TwoLetterISOLanguageName))
+            .OrderBy(c => c.Name, StringComparer.Ordinal),
+    ];
+
     /// <summary>The name of each language in itself, for the switch.</summary>
     public static string NativeName(string language) => language switch
     {

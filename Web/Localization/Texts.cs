@@ -57,8 +57,8 @@ public sealed partial class Texts
 
     public string SubscriptionSpan(Month start, Month? last) =>
         last is { } end
-            ? string.Format(CultureInfo.CurrentCulture, SubscriptionFromTo, start, end)
-            : string.Format(CultureInfo.CurrentCulture, SubscriptionFromOn, start);
+            ? string.Format(CultureInfo.CurrentCulture, SubscriptionFromTo, Formats.Month(start), Formats.Month(end))
+            : string.Format(CultureInfo.CurrentCulture, SubscriptionFromOn, Formats.Month(start));
 
     public required string AboutYouTitle { get; init; }
 
@@ -113,6 +113,9 @@ public sealed partial class Texts
 
     public required string BudgetLead { get; init; }
 
+    /// <summary>Above the budget form of a giver who never set one: the first budget applies at once.</summary>
+    public required string BudgetLeadFirst { get; init; }
+
     public required string BudgetPaused { get; init; }
 
     public required string BudgetSetNext { get; init; }
@@ -140,6 +143,12 @@ public sealed partial class Texts
     public required string ChangePasswordButton { get; init; }
 
     public required string Charity { get; init; }
+
+    /// <summary>The x axis of the daily charts (their legend).</summary>
+    public required string ChartDay { get; init; }
+
+    /// <summary>The x axis of the monthly charts (their legend).</summary>
+    public required string ChartMonth { get; init; }
 
     public required string ChartsTitle { get; init; }
 
@@ -337,6 +346,14 @@ public sealed partial class Texts
     public required string ErrorCurrentPassword { get; init; }
 
     public required string ErrorDisplayName { get; init; }
+    /// <summary>{0} the smallest and {1} the largest monthly budget.</summary>
+    public required string ErrorBudgetRange { get; init; }
+
+    /// <summary>{0} the largest top-up, {1} the amount entered.</summary>
+    public required string ErrorDepositMaximum { get; init; }
+
+    /// <summary>{0} the smallest top-up, {1} the amount entered.</summary>
+    public required string ErrorDepositMinimum { get; init; }
 
     public required string ErrorEmail { get; init; }
 
@@ -352,6 +369,13 @@ public sealed partial class Texts
     public required string ErrorMethodBody { get; init; }
 
     public required string ErrorMethodTitle { get; init; }
+    /// <summary>A rule refused the change: someone else's thing, for instance.</summary>
+    public required string ErrorForbidden { get; init; }
+
+    public required string ErrorInsufficientFunds { get; init; }
+
+    /// <summary>A refusal of what was entered, when no more precise sentence exists.</summary>
+    public required string ErrorInvalidParameters { get; init; }
 
     public required string ErrorMonthClosed { get; init; }
 
@@ -396,6 +420,7 @@ public sealed partial class Texts
     public required string ErrorTooManyTitle { get; init; }
 
     public required string ErrorTryAgainLink { get; init; }
+    public required string ErrorUnauthorized { get; init; }
 
     public required string ErrorUnavailable { get; init; }
 
@@ -605,6 +630,11 @@ public sealed partial class Texts
     public required string SaveButton { get; init; }
 
     public required string SaveProfileButton { get; init; }
+    /// <summary>On /search without a text: how to search.</summary>
+    public required string SearchHint { get; init; }
+
+    /// <summary>A search that found nothing: {0} the text; says how to search.</summary>
+    public required string SearchNoResults { get; init; }
 
     public required string SearchPlaceholder { get; init; }
 

@@ -20,16 +20,27 @@ public sealed class BrowseModel(IGrainFactory grains) : PageModel
 
     public string Heading { get; private set; } = string.Empty;
 
+    /// <summary>A search (the search box's /search, or a <c>q</c>), with or without text: an empty one says how to search.</summary>
+    public bool Searching { get; private set; }
+
     public async Task OnGetAsync(string? category, string? language, string? tag, string? q, int page = 1)
     {
         Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().ToLowerInvariant();
         Text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        Searching = Tag is null && (Text is not null || Request.Query.ContainsKey("q")
+            || Request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase));
         var path = Tag is not null ? "/tags/" + Uri.EscapeDataString(Tag) : Text is not null ? "/search" : "/browse";
         Filter = ListFilter.From(path, category, language);
         var texts = Localization.Texts.Current;
         Heading = Tag is not null ? string.Format(System.Globalization.CultureInfo.CurrentCulture, texts.TagTitle, Tag)
             : Text is not null ? string.Format(System.Globalization.CultureInfo.CurrentCulture, texts.SearchTitle, Text)
             : texts.BrowseTitle;
+        if (Searching && Text is null)
+        {
+            // Nothing typed: the page says how to search instead of listing everything.
+            return;
+        }
+
         Results = await grains.GetThingRegistry().Search(new ThingQuery(
             Text,
             Filter.Category is null ? default : [Filter.Category],

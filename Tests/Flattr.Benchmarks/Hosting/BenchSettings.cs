@@ -8,7 +8,7 @@ namespace Flattr.Benchmarks.Hosting;
 /// </summary>
 public sealed class BenchSettings
 {
-    public static readonly string[] AllScenarios = ["clicks", "reads", "live", "settlement", "memory", "grains", "cluster"];
+    public static readonly string[] AllScenarios = ["clicks", "reads", "live", "settlement", "memory", "grains", "cluster", "search"];
 
     public required string RepoRoot { get; init; }
 
@@ -72,6 +72,11 @@ public sealed class BenchSettings
 
     /// <summary>Sequential grain calls per measured round (five rounds after a warm-up).</summary>
     public int GrainCalls => Quick ? 10_000 : 200_000;
+
+    /// <summary>Listed things the search scenario seeds, and the searches it times after its warm-up.</summary>
+    public int SearchThings => Quick ? 10_000 : 100_000;
+
+    public int Searches => Quick ? 100 : 700;
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 

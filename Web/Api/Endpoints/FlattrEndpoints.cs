@@ -65,7 +65,9 @@ public static class FlattrEndpoints
         else
         {
             // Like a button on the page: the URL is known, so hidden things can be flattred here.
-            var id = ThingUrl.TryNormalise(body.Url, out var url) ? await view.Grains.GetThingRegistry().LookupByUrl(url) : null;
+            var id = ThingUrl.TryNormalise(body.Url, out var url)
+                ? await view.Grains.GetThingRegistry().LookupByUrl(url)
+                : throw new FlattrException(FlattrErrors.Validation, "Invalid url.");
             result = await wallet.Flattr(id ?? throw new FlattrException(FlattrErrors.NotFound, "No thing was found at that URL."), anonymous);
         }
 

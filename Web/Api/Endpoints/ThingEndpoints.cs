@@ -110,6 +110,12 @@ public static class ThingEndpoints
             throw new FlattrException(FlattrErrors.InvalidParameters, "The url parameter is required.");
         }
 
+        if (!ThingUrl.TryNormalise(body.Url, out _))
+        {
+            // Flattr's answer to a URL that is not one: 400 validation.
+            throw new FlattrException(FlattrErrors.Validation, "Invalid url.");
+        }
+
         var info = await view.Grains.GetThingRegistry().Register(view.Caller.RequiredUserId, new ThingSubmission(
             body.Url,
             body.Title ?? string.Empty,

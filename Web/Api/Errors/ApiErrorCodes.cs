@@ -28,6 +28,9 @@ public static class ApiErrorCodes
 
     public const string ServerError = "server_error";
 
+    /// <summary>The client accepts no format the API writes (it writes JSON only).</summary>
+    public const string NotAcceptable = "not_acceptable";
+
     public static int HttpStatusFor(string code) => code switch
     {
         InsufficientScope => StatusCodes.Status403Forbidden,
@@ -37,6 +40,7 @@ public static class ApiErrorCodes
         IdempotencyKeyInUse => StatusCodes.Status409Conflict,
         IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         ServerError => StatusCodes.Status500InternalServerError,
+        NotAcceptable => StatusCodes.Status406NotAcceptable,
         Flattr.Api.OAuthErrors.InvalidClient => StatusCodes.Status401Unauthorized,
         Flattr.Api.OAuthErrors.InvalidScope => StatusCodes.Status400BadRequest,
         _ => FlattrErrors.HttpStatusFor(code),

@@ -34,6 +34,7 @@ public static class ApiComposition
         services.AddRateLimiter(options => options.AddPolicy<ApiRateLimitKey, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
         services.AddCors(ApiCors.AddPolicy);
         services.AddTransient<IStartupFilter, ApiCorsStartupFilter>();
+        services.AddTransient<IStartupFilter, ApiFormatStartupFilter>();
         services.AddSingleton<ApiErrorFilter>();
         services.AddSingleton<IdempotencyFilter>();
 

@@ -60,7 +60,11 @@ public sealed class ApiView(HttpContext http, IGrainFactory grains, TimeProvider
 
         var (flattred, subscribed) = await CallerRelationsAsync();
         var owners = fullOwners ? await ProfilesAsync(visible.Select(s => s.Info.OwnerId)) : null;
-        return [.. visible.Select(s => Thing(s, owners?[s.Info.OwnerId], flattred, subscribed))];
+        var givers = await grains.GetFlattrListings().CountGivers([.. visible.Select(s => s.Info.Id)]);
+        return [.. visible.Select(s => Thing(s, owners?[s.Info.OwnerId], flattred, subscribed) with
+        {
+            FlattrsUserCount = givers.GetValueOrDefault(s.Info.Id),
+        })];
     }
 
     ThingJson Thing(ThingSnapshot snapshot, UserProfile? owner, ImmutableHashSet<long>? flattred, ImmutableHashSet<long>? subscribed)
@@ -127,6 +131,12 @@ public sealed class ApiView(HttpContext http, IGrainFactory grains, TimeProvider
             DisplayName = profile.DisplayName,
             Firstname = space < 0 ? profile.DisplayName : profile.DisplayName[..space],
             Lastname = space < 0 ? string.Empty : profile.DisplayName[(space + 1)..],
+            Url = string.Empty,
+            About = string.Empty,
+            Avatar = string.Empty,
+            City = string.Empty,
+            Country = string.Empty,
+            ActiveSupporter = 1,
             Language = self ? profile.Language : null,
             Email = self && (Caller.Has(ApiScopes.Email) || Caller.Has(ApiScopes.ExtendedRead)) ? profile.Email : null,
             RegisteredAt = self && Caller.Has(ApiScopes.ExtendedRead) ? UnixTime.Of(profile.CreatedAt) : null,

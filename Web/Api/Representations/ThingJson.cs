@@ -32,6 +32,14 @@ public sealed record ThingJson
     [JsonPropertyName("flattrs_this_month")]
     public long? FlattrsThisMonth { get; init; }
 
+    /// <summary>The thing's picture; an empty string when it has none (Flattr always wrote the field; no thing has one here).</summary>
+    [JsonPropertyName("image")]
+    public string Image { get; init; } = string.Empty;
+
+    /// <summary>How many different users flattred it, of all time (full things only).</summary>
+    [JsonPropertyName("flattrs_user_count")]
+    public long? FlattrsUserCount { get; init; }
+
     [JsonPropertyName("title")]
     public required string Title { get; init; }
 

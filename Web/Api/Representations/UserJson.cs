@@ -34,6 +34,28 @@ public sealed record UserJson
     [JsonPropertyName("lastname")]
     public string? Lastname { get; init; }
 
+    /// <summary>The user's web site: empty, as users have none here (full users only; Flattr's clients read it).</summary>
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
+
+    /// <summary>What the user says about themselves: empty, as users have no such text here (full users only).</summary>
+    [JsonPropertyName("about")]
+    public string? About { get; init; }
+
+    /// <summary>The picture's address: empty, as users have none here (full users only).</summary>
+    [JsonPropertyName("avatar")]
+    public string? Avatar { get; init; }
+
+    [JsonPropertyName("city")]
+    public string? City { get; init; }
+
+    [JsonPropertyName("country")]
+    public string? Country { get; init; }
+
+    /// <summary>1: the user can flattr others (every account gives and receives here).</summary>
+    [JsonPropertyName("active_supporter")]
+    public int? ActiveSupporter { get; init; }
+
     /// <summary>The user's preferred language, like <c>en_GB</c>.</summary>
     [JsonPropertyName("language")]
     public string? Language { get; init; }

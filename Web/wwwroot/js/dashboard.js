@@ -6,8 +6,10 @@
   var income = document.getElementById("expected-income");
   var clicks = document.getElementById("creator-clicks");
   var givers = document.getElementById("creator-givers");
-  var euro = new Intl.NumberFormat(document.documentElement.lang || "en", { style: "currency", currency: "EUR" });
-  var time = new Intl.DateTimeFormat(document.documentElement.lang || "en", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  // The request's culture (e.g. en-GB, fr-CH), as the server formats with: one format for every amount on the page.
+  var culture = income.getAttribute("data-culture") || document.documentElement.lang || "en";
+  var euro = new Intl.NumberFormat(culture, { style: "currency", currency: "EUR" });
+  var time = new Intl.DateTimeFormat(culture, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   // Receive times per thing, so a browser test on the same machine can measure click-to-dashboard latency.
   window.flattrTickerReceived = window.flattrTickerReceived || [];
 
@@ -80,26 +82,32 @@
       return { label: parts[0], clicks: Number(parts[1]), income: Number(parts[2]) / 100 };
     });
   }
-  function chart(target, label, labels, values, color) {
+  function chart(target, xLabel, label, labels, values, color) {
     var xs = values.map(function (_, i) { return i; });
     var width = Math.max(260, target.clientWidth || 480);
     return new uPlot({
       width: width, height: 200,
-      legend: { show: true },
-      scales: { x: { time: false }, y: { range: function (u, min, max) { return [0, Math.max(4, Math.ceil(max * 1.25))]; } } },
-      axes: [{ values: function (u, splits) { return splits.map(function (s) { return labels[s] || ""; }); } }, {}],
-      series: [{}, { label: label, stroke: color, fill: color + "55", width: 2, paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } }]
+      // The legend names the axes in the page's language (no live "Value: --" read-out).
+      legend: { show: true, live: false },
+      // Half a slot either side, so the first and last bars are whole.
+      scales: { x: { time: false, range: function () { return [-0.5, Math.max(0, xs.length - 1) + 0.5]; } },
+        y: { range: function (u, min, max) { return [0, Math.max(4, Math.ceil(max * 1.25))]; } } },
+      axes: [{ values: function (u, splits) { return splits.map(function (s) { return Number.isInteger(s) ? (labels[s] || "") : ""; }); } }, {}],
+      series: [{ label: xLabel }, { label: label, stroke: color, fill: color + "55", width: 2, paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } }]
     }, [xs, values], target);
   }
-  function pair(clicksTarget, incomeTarget, points, label) {
-    var labels = points.map(label);
-    chart(clicksTarget, holder.getAttribute("data-label-clicks"), labels, points.map(function (p) { return p.clicks; }), "#6DB33F");
-    chart(incomeTarget, holder.getAttribute("data-label-income"), labels, points.map(function (p) { return p.income; }), "#3f7f1f");
+  function pair(clicksTarget, incomeTarget, points) {
+    var labels = points.map(function (p) { return p.label; });
+    var xLabel = clicksTarget.getAttribute("data-label-x");
+    chart(clicksTarget, xLabel, holder.getAttribute("data-label-clicks"), labels, points.map(function (p) { return p.clicks; }), "#6DB33F");
+    chart(incomeTarget, xLabel, holder.getAttribute("data-label-income"), labels, points.map(function (p) { return p.income; }), "#3f7f1f");
   }
-  // Months as "yy-MM", days as their number.
-  pair(holder, document.getElementById("chart-income"), parse(holder.getAttribute("data-history")), function (p) { return p.label.slice(2); });
+  // Months as the server wrote them in the reader's language ("Dec 26"); days (yyyy-MM-dd) as their number.
+  pair(holder, document.getElementById("chart-income"), parse(holder.getAttribute("data-history")));
   var daily = document.getElementById("chart-daily-clicks");
   if (daily) {
-    pair(daily, document.getElementById("chart-daily-income"), parse(daily.getAttribute("data-days")), function (p) { return String(Number(p.label.slice(8))); });
+    pair(daily, document.getElementById("chart-daily-income"), parse(daily.getAttribute("data-days")).map(function (p) {
+      return { label: String(Number(p.label.slice(8))), clicks: p.clicks, income: p.income };
+    }));
   }
 })();

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using Flattr.Benchmarks.Database;
+using Flattr.Benchmarks.Hosting;
+using Flattr.Benchmarks.Results;
+using Flattr.Things;
+
+namespace Flattr.Benchmarks.Scenarios;
+
+/// <summary>
+/// 8. Search latency: a scratch database with every schema script applied is seeded with 100,000 listed things (titles and
+/// descriptions drawn from English, French and German word lists, in their languages) by 2,000 creators, then the site's and
+/// the API's search statement (<see cref="ThingStore.SearchAsync"/>: stems, prefixes, typos, creators, ranked) answers a mix of
+/// what people type, one query at a time after a warm-up. Reported: p50 and p95 of the statement's time (target p95 under 50 ms).
+/// </summary>
+public static class SearchLatency
+{
+    public const string Group = "8 search";
+
+    /// <summary>What people type: whole words, other forms of them, words being typed, typos, creators' names, two words.</summary>
+    static readonly string[] Typed =
+    [
+        "bird", "birds", "mountain", "mountian", "photgraphy", "photo", "garden", "gard", "oiseau", "oiseaux", "chanson", "Vogel",
+        "Häuser", "haus", "music", "musique", "Musik", "river walk", "maya", "jonas", "lea", "street photography", "recipes",
+        "recette", "Rezept", "podcast", "pod", "bicycle", "vélo", "Fahrrad", "winter", "hiver", "the", "evening light", "lumière",
+    ];
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchSettings settings, Action<string> log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        await using var database = await BenchDatabase.CreateAsync(settings.Server, "flattr_bench_search", migrate: true, cancellationToken);
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(database, settings.SearchThings, cancellationToken);
+        log(string.Create(CultureInfo.InvariantCulture, $"search: seeded {settings.SearchThings:N0} things in {seeding.Elapsed.TotalSeconds:N1} s"));
+
+        var store = new ThingStore(database.DataSource);
+        var month = Month.Current(TimeProvider.System);
+        async Task<(double Milliseconds, long Total)> SearchAsync(string text)
+        {
+            var clock = Stopwatch.StartNew();
+            var (_, total) = await store.SearchAsync(new ThingQuery(Text: text, Count: 30), month, cancellationToken);
+            return (clock.Elapsed.TotalMilliseconds, total);
+        }
+
+        foreach (var text in Typed)
+        {
+            await SearchAsync(text);
+        }
+
+        var times = new List<double>(settings.Searches);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < settings.Searches; i++)
+        {
+            var text = Typed[i % Typed.Length];
+            var (milliseconds, total) = await SearchAsync(text);
+            times.Add(milliseconds);
+            found[text] = total;
+        }
+
+        times.Sort();
+        var p50 = Percentile(times, 0.50);
+        var p95 = Percentile(times, 0.95);
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"search: {times.Count} searches over {settings.SearchThings:N0} things: p50 {p50:N1} ms, p95 {p95:N1} ms, max {times[^1]:N1} ms; matches: ") +
+            string.Join(", ", found.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value:N0}"))));
+        var things = string.Create(CultureInfo.InvariantCulture, $"{settings.SearchThings:N0} things");
+        return
+        [
+            new Figure(Group, $"Search p50 ({things}, stems, prefixes, typos, creators, ranked)", "ms", Math.Round(p50, 1)),
+            new Figure(Group, $"Search p95 ({things})", "ms", Math.Round(p95, 1), Target: Target.Below(50)),
+        ];
+    }
+
+    static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>Creators with first names as usernames and display names, and things whose words come from their language's list.</summary>
+    static async Task SeedAsync(BenchDatabase database, int things, CancellationToken cancellationToken)
+    {
+        await database.ExecuteAsync("SELECT setseed(0.42)", cancellationToken);
+        await database.ExecuteAsync("""
+            INSERT INTO users (username, email, display_name)
+            SELECT lower(name) || '_' || i, lower(name) || '_' || i || '@example.org', name || ' ' || surname
+            FROM generate_series(1, 2000) AS i,
+                 LATERAL (SELECT (ARRAY['Maya','Jonas','Lea','Hugo','Clara','Noah','Emma','Louis','Mia','Paul'])[1 + i % 10] AS name,
+                                 (ARRAY['Lopez','Weber','Martin','Schmidt','Dubois','Fischer','Bernard','Wagner'])[1 + i % 8] AS surname) AS n
+            """, cancellationToken);
+        await database.ExecuteAsync("""
+            WITH words AS (
+                SELECT 'en_GB' AS language, ARRAY['bird','birds','mountain','mountains','garden','gardens','photography','photo','music',
+                    'river','walk','walking','street','recipes','recipe','podcast','bicycle','winter','evening','light','song','songs',
+                    'house','houses','city','sea','morning','notes','guide','letters','painting','paintings','stories','island'] AS list
+                UNION ALL SELECT 'fr_FR', ARRAY['oiseau','oiseaux','montagne','montagnes','jardin','jardins','photographie','musique',
+                    'rivière','promenade','rue','recette','recettes','balado','vélo','hiver','soir','lumière','chanson','chansons',
+                    'maison','maisons','ville','mer','matin','notes','guide','lettres','peinture','histoires','île']
+                UNION ALL SELECT 'de_DE', ARRAY['Vogel','Vögel','Berg','Berge','Garten','Gärten','Fotografie','Musik','Fluss',
+                    'Spaziergang','Straße','Rezept','Rezepte','Podcast','Fahrrad','Winter','Abend','Licht','Lied','Lieder','Haus',
+                    'Häuser','Stadt','Meer','Morgen','Notizen','Führer','Briefe','Malerei','Geschichten','Insel']
+            ), numbered AS (
+                SELECT k, (ARRAY['en_GB','fr_FR','de_DE'])[1 + (k % 3)] AS language FROM generate_series(1, $1) AS k
+            )
+            INSERT INTO things (owner_id, url, title, description, category, language, tags)
+            SELECT (SELECT min(id) FROM users) + (n.k % 2000),
+                   'https://search.example.org/' || n.k,
+                   initcap(array_to_string(ARRAY(SELECT w.list[1 + floor(random() * array_length(w.list, 1))::int]
+                                                 FROM generate_series(1, 3 + n.k % 3) WHERE n.k > 0), ' ')) || ' ' || n.k,
+                   array_to_string(ARRAY(SELECT w.list[1 + floor(random() * array_length(w.list, 1))::int]
+                                         FROM generate_series(1, 12) WHERE n.k > 0), ' '),
+                   'text', n.language,
+                   ARRAY[w.list[1 + (n.k % array_length(w.list, 1))]]
+            FROM numbered n JOIN words w ON w.language = n.language
+            """, cancellationToken, things);
+        await database.ExecuteAsync("VACUUM ANALYZE things", cancellationToken);
+        await database.ExecuteAsync("VACUUM ANALYZE users", cancellationToken);
+    }
+}
