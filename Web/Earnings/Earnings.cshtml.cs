@@ -2,6 +2,7 @@ using System.Globalization;
 using Flattr.Payouts;
 using Flattr.Web.Accounts;
 using Flattr.Web.Earnings.Localization;
+using Flattr.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -75,7 +76,7 @@ public sealed class EarningsModel(IGrainFactory grains, PasswordChecker password
         try
         {
             var payout = await payouts.Request(cents);
-            return Done(Format(Texts.PayoutRequested, Giver.Money.Euros(payout.AmountCents), payout.MaskedIban), error: false);
+            return Done(Format(Texts.PayoutRequested, Formats.Money(payout.AmountCents), payout.MaskedIban), error: false);
         }
         catch (FlattrException e)
         {
@@ -85,8 +86,8 @@ public sealed class EarningsModel(IGrainFactory grains, PasswordChecker password
                 FlattrErrors.Conflict when earnings.SettlingMonth is { } month =>
                     Format(Texts.PayoutSettling, month, SettlementWaitMinutes(earnings)),
                 FlattrErrors.InvalidParameters when earnings.Account is null => Texts.PayoutNeedsAccount,
-                FlattrErrors.InvalidParameters => Format(Texts.PayoutBelowMinimum, Giver.Money.Euros(earnings.MinimumPayoutCents)),
-                FlattrErrors.NoMeans => Format(Texts.PayoutNoMeans, Giver.Money.Euros(earnings.AvailableCents), Giver.Money.Euros(earnings.MinimumPayoutCents)),
+                FlattrErrors.InvalidParameters => Format(Texts.PayoutBelowMinimum, Formats.Money(earnings.MinimumPayoutCents)),
+                FlattrErrors.NoMeans => Format(Texts.PayoutNoMeans, Formats.Money(earnings.AvailableCents), Formats.Money(earnings.MinimumPayoutCents)),
                 _ => e.Message,
             };
             return Done(explained, error: true);
