@@ -49,7 +49,10 @@ public static class WebComposition
         services.AddFlattrAccounts();
         services.AddFlattrRateLimits();
         services.AddFlattrProxyForwarding(builder.Configuration);
+        services.AddFlattrHostFiltering(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        // The bytes of any body actually read, chunked or not (forms and the API limit theirs further).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestInputGuard.MaxBodyBytes);
 
         services.AddSingleton<TrendingReader>();
         services.AddSingleton<LiveBridge>();
@@ -84,6 +87,7 @@ public static class WebComposition
         app.UseMiddleware<ServiceUnavailableMiddleware>();
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
+        app.UseMiddleware<RequestInputGuard>();
         // Routing first: the static file middleware then passes over every request that matched an endpoint without
         // looking on disk, where it would otherwise stat wwwroot for each /things/{id}/button.svg and count.json read.
         app.UseRouting();

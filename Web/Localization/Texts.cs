@@ -194,6 +194,8 @@ public sealed partial class Texts
 
     public required string ErrorFlattrOwner { get; init; }
 
+    public required string ErrorInvalidCharacters { get; init; }
+
     public required string ErrorMonthClosed { get; init; }
 
     public required string ErrorNoMeans { get; init; }
@@ -207,6 +209,8 @@ public sealed partial class Texts
     public required string ErrorOwnerMismatch { get; init; }
 
     public required string ErrorPasswordLength { get; init; }
+
+    public required string ErrorRequestTooLarge { get; init; }
 
     public required string ErrorSignIn { get; init; }
 
