@@ -58,6 +58,12 @@ public sealed class RequestInputGuard(RequestDelegate next)
                     Localization.Texts.Current.ErrorRequestTooLarge, context.RequestAborted);
                 return;
             }
+            catch (IOException)
+            {
+                // A malformed body (a multipart form cut short, a bad chunk): the caller's mistake, answered like a NUL.
+                await RefuseCharactersAsync(context);
+                return;
+            }
 
             request.Body.Position = 0;
             if (form.Any(f => HasNul(f.Key) || f.Value.Any(HasNul)))
