@@ -14,6 +14,12 @@ if (OperatorCommands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(DemoSetup.TranslateDemoFlag(args));
+if (PublicAddress.ConfigurationProblem(builder.Configuration, builder.Environment) is { } addressProblem)
+{
+    await Console.Error.WriteLineAsync($"flattr web: {addressProblem}");
+    return 1;
+}
+
 var connectionString = await FlattrSiloHosting.ConnectionStringAsync(builder.Configuration, null, CancellationToken.None);
 if (await PostgresReachability.ProblemAsync(connectionString, CancellationToken.None) is { } problem)
 {

@@ -9,8 +9,8 @@ namespace Flattr.Hosting;
 /// Makes database failures cross grain calls. Npgsql's exceptions have no Orleans codec: one escaping a grain, even as the
 /// inner exception of a serializable one, would reach the caller as a <c>CodecNotFoundException</c>. So, for every grain call:
 /// <list type="bullet">
-/// <item>a transient Npgsql failure anywhere in the exception chain (connection refused or lost, server shutting down or
-/// starting, deadlock: e.g. inside a failed click batch) becomes a <see cref="DatabaseUnavailableException"/>;</item>
+/// <item>a transient Npgsql failure anywhere in the exception chain (connection refused or lost, the session terminated by
+/// the server, server shutting down or starting, deadlock: e.g. inside a failed click batch) becomes a <see cref="DatabaseUnavailableException"/>;</item>
 /// <item>text PostgreSQL cannot store (the NUL character, U+0000) becomes <c>invalid_parameters</c>: the caller's mistake,
 /// and PostgreSQL refused the whole statement, so nothing of the call was stored;</item>
 /// <item>a <see cref="FlattrException"/> or <see cref="ClickBatchFailedException"/> whose cause is a database exception
@@ -70,7 +70,10 @@ public sealed partial class DatabaseErrorsFilter(ILogger<DatabaseErrorsFilter> l
     {
         for (; exception is not null && depth < MaximumDepth; depth++)
         {
-            if (exception is NpgsqlException { IsTransient: true })
+            // Npgsql does not count the server ending the session (pg_terminate_backend, a shutdown) as transient: the next
+            // connection from the pool works, so it is.
+            if (exception is NpgsqlException { IsTransient: true }
+                or PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown })
             {
                 return true;
             }

@@ -21,19 +21,25 @@ public sealed partial class SiloLossReconciler(IClusterMembershipService members
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         HashSet<SiloAddress>? dead = null;
+        // A failure (a reconciliation's database or cluster call, the membership stream itself) is logged and the stream read
+        // again after a pause: the reconciler outlives it, and a silo lost meanwhile shows in the next view.
+        var retry = BackgroundRetry.Pipeline(TimeProvider.System, (e, pause) => LogRetrying(logger, pause, e));
         try
         {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            await retry.ExecuteAsync(async token =>
             {
-                var now = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
-                // The first view lists silos that died before this one started: their grains were never mirrored here.
-                var lost = dead is null ? [] : now.Except(dead).ToList();
-                dead = now;
-                if (lost.Count > 0)
+                await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(token))
                 {
-                    await ReconcileAsync(lost, stoppingToken);
+                    var now = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+                    // The first view lists silos that died before this one started: their grains were never mirrored here.
+                    var lost = dead is null ? [] : now.Except(dead).ToList();
+                    dead = now;
+                    if (lost.Count > 0)
+                    {
+                        await ReconcileAsync(lost, token);
+                    }
                 }
-            }
+            }, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -57,15 +63,18 @@ public sealed partial class SiloLossReconciler(IClusterMembershipService members
         {
             await reload();
         }
-        catch (Exception e) when (e is FlattrException or DatabaseUnavailableException or OrleansException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A thing deleted meanwhile, or the database or cluster busy: the next click or rebuild corrects it.
+            // A thing deleted meanwhile, or the database or cluster busy (whatever it threw): the next click or rebuild corrects it.
             LogReloadFailed(logger, e.Message);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Lost} was declared dead: {Things} things and {Creators} creators here reload their counts")]
     static partial void LogReconciling(ILogger logger, string lost, int things, int creators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the cluster's membership failed; reading it again in {Pause}")]
+    static partial void LogRetrying(ILogger logger, TimeSpan pause, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A count reload after a silo's loss failed: {Reason}")]
     static partial void LogReloadFailed(ILogger logger, string reason);

@@ -5,7 +5,10 @@ public sealed class FlattrWebOptions
 {
     public const string Section = "Flattr:Web";
 
-    /// <summary>The public base address used in embed snippets and QR codes; empty means "the address of the request".</summary>
+    /// <summary>
+    /// The public base address of every absolute URL Flattr hands out (links, embed snippets, QR codes, e-mails). Required in
+    /// Production; elsewhere empty means the address the server listens on. See <see cref="PublicAddress"/>.
+    /// </summary>
     public string PublicBaseUrl { get; set; } = string.Empty;
 
     /// <summary>

@@ -38,7 +38,13 @@ public sealed partial class ServiceUnavailableMiddleware(RequestDelegate next, I
     }
 
     /// <summary>True for a failure that a retry a few seconds later can cure: the database or the cluster is briefly unavailable.</summary>
-    public static bool IsTransient(Exception? exception) => Find(exception, static e => e is DatabaseUnavailableException || IsClusterUnavailable(e));
+    public static bool IsTransient(Exception? exception) =>
+        Find(exception, static e => e is DatabaseUnavailableException || IsClusterUnavailable(e) || IsDatabaseUnavailable(e));
+
+    /// <summary>The web's own database reads (the shared key ring) failing for a passing reason, as the silo translates them.</summary>
+    static bool IsDatabaseUnavailable(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.AdminShutdown or Npgsql.PostgresErrorCodes.CrashShutdown };
 
     /// <summary>
     /// Orleans' answers while a silo is lost: the message was rejected (<see cref="OrleansMessageRejectionException"/>,

@@ -53,7 +53,10 @@ public static class WebComposition
         services.AddFlattrClaims();
         services.AddFlattrRateLimits();
         services.AddFlattrProxyForwarding(builder.Configuration);
+        services.AddFlattrHostFiltering(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        // The bytes of any body actually read, chunked or not (forms and the API limit theirs further).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestInputGuard.MaxBodyBytes);
 
         services.AddSingleton<TrendingReader>();
         services.AddSingleton<LiveBridge>();
@@ -90,6 +93,7 @@ public static class WebComposition
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
         app.UseMiddleware<HeadAsGetMiddleware>();
+        app.UseMiddleware<RequestInputGuard>();
         // Routing first: the static file middleware then passes over every request that matched an endpoint without
         // looking on disk, where it would otherwise stat wwwroot for each /things/{id}/button.svg and count.json read.
         app.UseRouting();

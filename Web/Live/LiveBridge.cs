@@ -1,6 +1,7 @@
 using Flattr.Live;
 using Flattr.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
@@ -15,7 +16,7 @@ namespace Flattr.Web.Live;
 /// the last connection leaving a group unsubscribes. Nothing here polls.
 /// </summary>
 public sealed partial class LiveBridge(
-    IGrainFactory grains, IHubContext<LiveHub> hub, IOptions<FlattrWebOptions> options, TimeProvider time, ILogger<LiveBridge> logger)
+    IGrainFactory grains, IHubContext<LiveHub> hub, IOptions<FlattrWebOptions> options, TimeProvider time, ILogger<LiveBridge> logger) : IDisposable
 {
     readonly Lock _lock = new();
     readonly Dictionary<long, Watched<ThingWatch>> _things = [];
@@ -23,11 +24,19 @@ public sealed partial class LiveBridge(
     readonly Dictionary<string, HashSet<string>> _connections = [];
     readonly TimeSpan _interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.LiveUpdatesPerSecond));
 
+    /// <summary>Whether a thing id was registered, from SQL through the (stateless) registry: no thing grain is activated to ask.</summary>
+    readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 10_000, Clock = new TimeProviderClock(time) });
+
     /// <summary>
-    /// Groups (things and creators) one connection may watch at once. A page watches one or two; without a bound, one socket
-    /// looping over ids would make this host hold an observer, a group and a grain subscription per id.
+    /// Groups (things and creators) one connection may watch at once. The largest page shows one live thing (a thing's page)
+    /// or one creator's ticker (the dashboard, whose things' counts come with the creator); 4 leaves room for a page that
+    /// joins its next watch before leaving the last. Without a bound, one socket looping over ids would make this host hold
+    /// an observer, a group and a grain subscription per id.
     /// </summary>
-    public const int MaximumWatchesPerConnection = 100;
+    public const int MaximumWatchesPerConnection = 4;
+
+    /// <summary>The things whose counts a dashboard's snapshot carries (its first page of things).</summary>
+    const int DashboardThings = 100;
 
     sealed class Watched<TWatch>(TWatch watch)
     {
@@ -38,6 +47,11 @@ public sealed partial class LiveBridge(
 
     public async Task WatchThingAsync(string connectionId, long thingId, CancellationToken cancellationToken)
     {
+        if (!await IsRegisteredAsync(thingId))
+        {
+            throw new HubException("not_found: no such thing.");
+        }
+
         var group = LiveGroups.Thing(thingId);
         var created = Join(_things, thingId, connectionId, group, () =>
         {
@@ -77,6 +91,23 @@ public sealed partial class LiveBridge(
         await hub.Clients.Client(connectionId).SendAsync(LiveMessages.Count, new LiveCount(thingId, counts.ThisMonth, counts.Total), cancellationToken);
     }
 
+    /// <summary>
+    /// Asks the registry (one SQL read, no thing grain activated for an unknown id) and keeps the answer: a known thing for ten
+    /// minutes, an unknown id for half a minute (a thing registered meanwhile is watchable soon after).
+    /// </summary>
+    async Task<bool> IsRegisteredAsync(long thingId)
+    {
+        if (_known.TryGetValue(thingId, out bool registered))
+        {
+            return registered;
+        }
+
+        registered = thingId > 0 && (await grains.GetThingRegistry().GetMany([thingId])).Length > 0;
+        _known.Set(thingId, registered,
+            new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = registered ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(30) });
+        return registered;
+    }
+
     public async Task UnwatchThingAsync(string connectionId, long thingId)
     {
         await hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Thing(thingId));
@@ -113,7 +144,7 @@ public sealed partial class LiveBridge(
     async Task<LiveCreator> CreatorSnapshotAsync(long creatorId)
     {
         var income = await grains.GetCreator(creatorId).GetIncome();
-        var things = await grains.GetThingRegistry().ListByOwner(creatorId, includeHidden: true, 1, MaximumWatchesPerConnection);
+        var things = await grains.GetThingRegistry().ListByOwner(creatorId, includeHidden: true, 1, DashboardThings);
         return new LiveCreator(creatorId, income.ExpectedIncomeCents, income.ClicksThisMonth, income.Givers,
             [.. things.Things.Select(t => new LiveCount(t.Info.Id, t.Counts.ThisMonth, t.Counts.Total))]);
     }
@@ -290,6 +321,8 @@ public sealed partial class LiveBridge(
             LogRenewFailed(logger, e);
         }
     }
+
+    public void Dispose() => _known.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing or dropping a live subscription failed")]
     static partial void LogRenewFailed(ILogger logger, Exception exception);

@@ -24,8 +24,9 @@ public sealed partial class LiveRenewal(IGrainFactory grains, LiveBridge bridge,
                     await grains.GetTrending().Watch(reference);
                     await bridge.RenewAsync();
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Any failure, a time-out's cancellation too: the next period tries again (the host must not stop).
                     LogRenewFailed(logger, e);
                 }
             }

@@ -47,11 +47,9 @@ public static class LocalizationSetup
                     SameSite = SameSiteMode.Lax,
                     Secure = http.Request.IsHttps,
                 });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            // The framework's own check (the one LocalRedirect enforces): a tab or a line break makes a URL not local.
+            return Results.LocalRedirect(Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         });
         return endpoints;
     }
-
-    static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

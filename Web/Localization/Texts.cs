@@ -376,6 +376,7 @@ public sealed partial class Texts
 
     /// <summary>A refusal of what was entered, when no more precise sentence exists.</summary>
     public required string ErrorInvalidParameters { get; init; }
+    public required string ErrorInvalidCharacters { get; init; }
 
     public required string ErrorMonthClosed { get; init; }
 
@@ -396,6 +397,7 @@ public sealed partial class Texts
 
     public required string ErrorProfileLinkCount { get; init; }
     public required string ErrorRetryAfter { get; init; }
+    public required string ErrorRequestTooLarge { get; init; }
 
     public required string ErrorSignIn { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Flattr.Payments;
 using Orleans;
 
@@ -30,13 +31,38 @@ public static class SandboxWebhook
 
     static async Task<IResult> ReceiveAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        // The bytes actually read are limited, not only the announced length: a chunked body is stopped at the limit.
         if (request.ContentLength > MaximumBodyBytes)
         {
-            return Error(FlattrErrors.InvalidParameters, "The webhook body is too large.");
+            return TooLarge();
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(cancellationToken);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaximumBodyBytes;
+        }
+
+        var buffer = new byte[MaximumBodyBytes + 1];
+        var length = 0;
+        try
+        {
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (length > MaximumBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = Encoding.UTF8.GetString(buffer, 0, length);
         return await DeliverAsync(grains, new SignedWebhook(body, request.Headers[SignedWebhook.SandboxSignatureHeader].ToString()));
     }
 
@@ -65,6 +91,10 @@ public static class SandboxWebhook
             return Error(e.Code, e.Message);
         }
     }
+
+    static IResult TooLarge() =>
+        Results.Json(new FlattrErrorBody(Api.Errors.ApiErrorCodes.RequestTooLarge, "The webhook body is larger than 64 KiB."), PaymentsJson.Default.FlattrErrorBody,
+            statusCode: StatusCodes.Status413PayloadTooLarge);
 
     static IResult Error(string code, string description) =>
         Results.Json(new FlattrErrorBody(code, description), PaymentsJson.Default.FlattrErrorBody, statusCode: FlattrErrors.HttpStatusFor(code));

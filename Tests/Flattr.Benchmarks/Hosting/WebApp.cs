@@ -44,6 +44,7 @@ public sealed class WebApp : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Flattr__Web__PublicBaseUrl"] = baseAddress.ToString(),
             ["ConnectionStrings__Flattr"] = connectionString,
             ["Flattr__Web__FlattrsPerMinute"] = "100000000",
             ["Flattr__Web__SignInAttemptsPerMinute"] = "100000000",

@@ -20,7 +20,9 @@ public sealed class TlsTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var giver = await _database.AddGiverAsync();
         using var certificate = TestCertificate.Create();
-        await using var app = new AppProcess(_database.ConnectionString, certificate.KestrelSettings, tls: true);
+        // HSTS is left out for localhost names, so the site is named as it is deployed: flattr.test, its public address.
+        var settings = new Dictionary<string, string>(certificate.KestrelSettings) { ["Flattr:Web:PublicBaseUrl"] = "https://flattr.test/" };
+        await using var app = new AppProcess(_database.ConnectionString, settings, tls: true);
         await app.StartAsync();
         using var session = new WebSession(app.BaseUri, trustAnyCertificate: true);
         var cookies = new List<string>();

@@ -39,6 +39,7 @@ public sealed class AppProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Flattr__Web__FlattrsPerMinute"] = "100000",
+            ["Flattr__Web__PublicBaseUrl"] = BaseUri.ToString(),
             ["Flattr__Cluster__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Flattr__Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
         };

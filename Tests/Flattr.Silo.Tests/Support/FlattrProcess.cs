@@ -60,7 +60,10 @@ public sealed class FlattrProcess : IAsyncDisposable
     public static FlattrProcess Web(int httpPort, IReadOnlyDictionary<string, string> settings)
     {
         var baseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}/"));
-        return new("web", Repository.WebDll, ["--urls", baseUri.ToString().TrimEnd('/')], settings) { BaseUri = baseUri };
+        // Production requires the public base URL (links and e-mails never come from a request's Host header).
+        var withAddress = new Dictionary<string, string>(settings, StringComparer.Ordinal);
+        withAddress.TryAdd("Flattr:Web:PublicBaseUrl", baseUri.ToString());
+        return new("web", Repository.WebDll, ["--urls", baseUri.ToString().TrimEnd('/')], withAddress) { BaseUri = baseUri };
     }
 
     public void Start()

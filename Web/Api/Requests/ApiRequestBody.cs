@@ -72,11 +72,22 @@ public static class ApiRequestBody
         var mediaType = MediaType(http.Request);
         if (mediaType is "application/x-www-form-urlencoded")
         {
-            return JsonSerializer.Deserialize(FormAsJson(body), type);
+            var form = FormAsJson(body);
+            if (form.Any(f => f.Key.Contains('\0', StringComparison.Ordinal) || f.Value!.GetValue<string>().Contains('\0', StringComparison.Ordinal)))
+            {
+                throw NulCharacter();
+            }
+
+            return JsonSerializer.Deserialize(form, type);
         }
 
         if (mediaType is "application/json" or null || mediaType.EndsWith("+json", StringComparison.Ordinal))
         {
+            if (HasNulCharacter(body.Span))
+            {
+                throw NulCharacter();
+            }
+
             return JsonSerializer.Deserialize(body.Span, type);
         }
 
@@ -109,6 +120,35 @@ public static class ApiRequestBody
 
         return json;
     }
+
+    /// <summary>
+    /// Whether a JSON string or property name holds U+0000 (written <c>\u0000</c>), which PostgreSQL text refuses: refused here,
+    /// at the edge, before anything is stored. Malformed JSON is left to the deserializer to report.
+    /// </summary>
+    static bool HasNulCharacter(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped
+                    && reader.GetString()!.Contains('\0', StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Malformed: the deserializer answers it.
+        }
+
+        return false;
+    }
+
+    static FlattrException NulCharacter() =>
+        new(FlattrErrors.InvalidParameters, "Text may not contain the NUL character (U+0000).");
 
     static FlattrException TooLarge(long limit) =>
         new(ApiErrorCodes.RequestTooLarge, $"The request body is larger than {limit} bytes.");

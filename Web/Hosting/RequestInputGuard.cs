@@ -1,0 +1,84 @@
+using Flattr.Web.Api.Errors;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Flattr.Web.Hosting;
+
+/// <summary>
+/// Input checks at the edge, before any page, endpoint or grain sees a request:
+/// <list type="bullet">
+/// <item>the NUL character (U+0000), which PostgreSQL text refuses, in the path, the query or a form field answers
+/// 400 <c>invalid_parameters</c> (the API checks its JSON bodies itself, <c>ApiRequestBody</c>);</item>
+/// <item>the bytes of a form actually read are limited to <see cref="MaxFormBytes"/> (a chunked body is stopped there, not
+/// read whole; Kestrel stops every other body at <see cref="MaxBodyBytes"/>): 413 <c>request_too_large</c>.</item>
+/// </list>
+/// Refusals carry Flattr's error body (<see cref="ErrorResponses"/>). A form is buffered, so an endpoint that reads the raw
+/// body (the API, the payment webhook) still reads all of it.
+/// </summary>
+public sealed class RequestInputGuard(RequestDelegate next)
+{
+    /// <summary>Kestrel's limit for any request body (nginx allows 2 MiB in front of it).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>A page's form: the longest field (a thing's description) is a few thousand characters.</summary>
+    public const long MaxFormBytes = 256 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        if (HasNul(request.Path.Value) || request.Query.Any(q => HasNul(q.Key) || q.Value.Any(HasNul)))
+        {
+            await RefuseCharactersAsync(context);
+            return;
+        }
+
+        if (request.HasFormContentType)
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size
+                && (size.MaxRequestBodySize is null || size.MaxRequestBodySize > MaxFormBytes))
+            {
+                size.MaxRequestBodySize = MaxFormBytes;
+            }
+
+            request.EnableBuffering();
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException e) when (e.InnerException is InvalidOperationException)
+            {
+                // The form's own decoder refuses what it cannot decode, %00 among them.
+                await RefuseCharactersAsync(context);
+                return;
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                await ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.RequestTooLarge,
+                    Localization.Texts.Current.ErrorRequestTooLarge, context.RequestAborted);
+                return;
+            }
+            catch (IOException)
+            {
+                // A malformed body (a multipart form cut short, a bad chunk): the caller's mistake, answered like a NUL.
+                await RefuseCharactersAsync(context);
+                return;
+            }
+
+            request.Body.Position = 0;
+            if (form.Any(f => HasNul(f.Key) || f.Value.Any(HasNul)))
+            {
+                await RefuseCharactersAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    }
+
+    static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
+
+    static Task RefuseCharactersAsync(HttpContext context) =>
+        ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, FlattrErrors.InvalidParameters,
+            Localization.Texts.Current.ErrorInvalidCharacters, context.RequestAborted);
+}
