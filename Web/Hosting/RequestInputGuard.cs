@@ -8,7 +8,8 @@ namespace Flattr.Web.Hosting;
 /// <list type="bullet">
 /// <item>the NUL character (U+0000), which PostgreSQL text refuses, in the path, the query or a form field answers
 /// 400 <c>invalid_parameters</c> (the API checks its JSON bodies itself, <c>ApiRequestBody</c>);</item>
-/// <item>the bytes of a form actually read are limited to <see cref="MaxFormBytes"/> (a chunked body is stopped there, not
+/// <item>the bytes of a form actually read are limited to <see cref="MaxFormBytes"/>, or the endpoint's own
+/// <c>[RequestSizeLimit]</c> (a chunked body is stopped there, not
 /// read whole; Kestrel stops every other body at <see cref="MaxBodyBytes"/>): 413 <c>request_too_large</c>.</item>
 /// </list>
 /// Refusals carry Flattr's error body (<see cref="ErrorResponses"/>). A form is buffered, so an endpoint that reads the raw
@@ -34,10 +35,11 @@ public sealed class RequestInputGuard(RequestDelegate next)
 
         if (request.HasFormContentType)
         {
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size
-                && (size.MaxRequestBodySize is null || size.MaxRequestBodySize > MaxFormBytes))
+            // An endpoint that takes more (an upload form's [RequestSizeLimit]) says so in its metadata; routing ran first.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxFormBytes;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
-                size.MaxRequestBodySize = MaxFormBytes;
+                size.MaxRequestBodySize = limit;
             }
 
             request.EnableBuffering();
@@ -58,9 +60,9 @@ public sealed class RequestInputGuard(RequestDelegate next)
                     Localization.Texts.Current.ErrorRequestTooLarge, context.RequestAborted);
                 return;
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or InvalidOperationException)
             {
-                // A malformed body (a multipart form cut short, a bad chunk): the caller's mistake, answered like a NUL.
+                // A malformed body (a multipart form cut short or without a boundary, a bad chunk): the caller's mistake, answered like a NUL.
                 await RefuseCharactersAsync(context);
                 return;
             }

@@ -93,10 +93,11 @@ public static class WebComposition
         app.UseMiddleware<FlattrExceptionMiddleware>();
         app.UseRequestLocalization();
         app.UseMiddleware<HeadAsGetMiddleware>();
-        app.UseMiddleware<RequestInputGuard>();
         // Routing first: the static file middleware then passes over every request that matched an endpoint without
         // looking on disk, where it would otherwise stat wwwroot for each /things/{id}/button.svg and count.json read.
         app.UseRouting();
+        // After routing, so that an endpoint's own body limit (an upload form) is known to it.
+        app.UseMiddleware<RequestInputGuard>();
         app.UseStaticFiles();
         app.UseMiddleware<CrossSiteRequestMiddleware>();
         app.UseAuthentication();
