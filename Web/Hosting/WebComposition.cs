@@ -3,6 +3,7 @@ using Flattr.Web.Button;
 using Flattr.Web.Demo;
 using Flattr.Web.Live;
 using Flattr.Web.Localization;
+using Flattr.Web.Operations;
 using Flattr.Web.Public;
 using Flattr.Web.Security;
 using Flattr.Web.Security.DataProtection;
@@ -58,7 +59,7 @@ public static class WebComposition
         services.AddSingleton<BadgeRenderer>();
         services.AddFlattrDemo(builder.Configuration);
         services.AddSharedKeyRing();
-        services.AddFlattrTelemetry();
+        builder.AddFlattrOperations();
         // Last, so it wraps the provider that authentication and antiforgery registered.
         services.AddUnprotectCache();
         return builder;
@@ -100,7 +101,7 @@ public static class WebComposition
         app.MapLanguageSwitch();
         app.MapSignOut();
         app.MapButtonEndpoints();
-        app.MapFlattrMetrics();
+        app.UseFlattrOperations();
         return app;
     }
 
