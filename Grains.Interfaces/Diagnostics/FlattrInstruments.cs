@@ -20,13 +20,13 @@ public static class FlattrInstruments
 
     public static ActivitySource Activities { get; } = new(ActivitySourceName);
 
-    /// <summary>Clicks the database recorded (Grains/Clicks: the click writer's verdict once its batch committed).</summary>
+    /// <summary>Givers' flattrs recorded (Grains/Wallets: the wallet's flattr, once its click committed).</summary>
     public static Counter<long> ClicksAccepted { get; } =
-        s_meter.CreateCounter<long>("flattr.clicks.accepted", "{click}", "Clicks recorded: committed in a click batch.");
+        s_meter.CreateCounter<long>("flattr.clicks.accepted", "{click}", "Flattrs recorded: their click committed.");
 
-    /// <summary>Clicks not recorded, tagged <c>reason</c>: duplicate, month_closed, no_means, own_thing, ..., or database_failure.</summary>
+    /// <summary>Givers' flattrs refused, tagged <c>reason</c>: the Flattr error code (flattr_once, no_means, flattr_owner, month_closed, ...) or "error".</summary>
     public static Counter<long> ClicksRefused { get; } =
-        s_meter.CreateCounter<long>("flattr.clicks.refused", "{click}", "Clicks not recorded, by reason.");
+        s_meter.CreateCounter<long>("flattr.clicks.refused", "{click}", "Flattrs refused, by reason (Flattr error code).");
 
     /// <summary>Writes (clicks and withdrawals) in one group commit.</summary>
     public static Histogram<int> ClickBatchSize { get; } =

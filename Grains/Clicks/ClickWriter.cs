@@ -133,7 +133,6 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
             await ReleaseConnectionAsync().ConfigureAwait(false);
             LogBatchFailed(logger, exception, batch.Count);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            ClickOutcomes.CountFailed(batch);
             var failure = new ClickBatchFailedException(batch.Count, exception);
             foreach (var pending in batch.All)
             {
@@ -144,7 +143,6 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
         }
 
         batch.CompleteAll();
-        ClickOutcomes.Count(batch);
     }
 
     async Task ReleaseConnectionAsync()

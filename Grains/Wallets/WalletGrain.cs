@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Clicks;
+using Flattr.Diagnostics;
 using Flattr.Live;
 using Flattr.Subscriptions;
 using Flattr.Things;
@@ -50,7 +51,23 @@ public sealed partial class WalletGrain(
         }
     }
 
+    /// <summary>A giver's flattr, counted as accepted or refused (by its error code) on Flattr's meter.</summary>
     public async Task<FlattrResult> Flattr(long thingId, bool anonymous)
+    {
+        try
+        {
+            var result = await FlattrOnceAsync(thingId, anonymous);
+            FlattrInstruments.ClicksAccepted.Add(1);
+            return result;
+        }
+        catch (Exception e)
+        {
+            FlattrInstruments.ClicksRefused.Add(1, new KeyValuePair<string, object?>("reason", e is FlattrException f ? f.Code : "error"));
+            throw;
+        }
+    }
+
+    async Task<FlattrResult> FlattrOnceAsync(long thingId, bool anonymous)
     {
         var giver = RequireGiver();
         RequireOpenForClicks();
