@@ -1,6 +1,7 @@
 using Flattr.Silo.Database;
 using Flattr.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Flattr.Silo;
 
@@ -21,6 +22,8 @@ static class SiloProgram
             return 1;
         }
 
+        builder.Logging.AddFlattrLogFormat(builder.Environment);
+        builder.Services.AddFlattrTelemetry(builder.Configuration);
         builder.UseOrleans(silo => silo.AddFlattrSilo(builder.Configuration, connectionString));
         using var host = builder.Build();
         await host.RunAsync().ConfigureAwait(false);

@@ -23,6 +23,9 @@ internal sealed class PendingClick(ClickOperation operation, ClickKey key, bool 
 
     public TaskCompletionSource<ClickWriteResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The trace of the call that queued this write, which the batch's span continues (<see cref="ClickBatchTrace"/>).</summary>
+    public System.Diagnostics.ActivityContext Caller { get; } = System.Diagnostics.Activity.Current?.Context ?? default;
+
     /// <summary>The database's verdict, staged until the batch commits.</summary>
     public ClickWriteResult? Result { get; set; }
 }

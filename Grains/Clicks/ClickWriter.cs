@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Flattr.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -93,6 +95,9 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
 
     async Task WriteBatchAsync(ClickBatch batch)
     {
+        FlattrInstruments.ClickBatchSize.Record(batch.Count);
+        using var activity = ClickBatchTrace.Start(batch);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var newMonths = batch.Months.Where(m => !_monthsKnownToExist.Contains(m)).ToArray();
@@ -120,12 +125,14 @@ internal sealed partial class ClickWriter(NpgsqlDataSource dataSource, TimeProvi
                 await transaction.CommitAsync().ConfigureAwait(false);
             }
 
+            FlattrInstruments.ClickCommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             _monthsKnownToExist.UnionWith(newMonths);
         }
         catch (Exception exception)
         {
             await ReleaseConnectionAsync().ConfigureAwait(false);
             LogBatchFailed(logger, exception, batch.Count);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             var failure = new ClickBatchFailedException(batch.Count, exception);
             foreach (var pending in batch.All)
             {

@@ -170,6 +170,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
         request.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         var payoutId = (long)(await request.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        PayoutMetrics.Count(PayoutStatus.Requested, amountCents);
         return new Payout(payoutId, userId, amountCents, PayoutStatus.Requested, null, now, null);
     }
 
@@ -231,6 +232,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource, TimeProvider clock,
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        PayoutMetrics.Count(wanted, payout.AmountCents);
         return payout with { Status = wanted, FailureReason = paid ? null : failureReason, CompletedAt = now };
     }
 

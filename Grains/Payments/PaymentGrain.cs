@@ -41,6 +41,9 @@ public sealed partial class PaymentGrain(
             CancellationToken.None);
         if (deposit.IsNew)
         {
+            var provider = new KeyValuePair<string, object?>("provider", IPaymentGrain.Sandbox);
+            Flattr.Diagnostics.FlattrInstruments.Deposits.Add(1, provider);
+            Flattr.Diagnostics.FlattrInstruments.DepositedCents.Add(deposit.AmountCents, provider);
             // The giver's open wallet caches the balance; a deposit may give it the means to flattr.
             await GrainFactory.GetWallet(deposit.UserId, Month.Current(time)).RefreshMeans();
         }

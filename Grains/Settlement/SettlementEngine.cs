@@ -74,11 +74,14 @@ public sealed partial class SettlementEngine(
             {
                 state = await GetProgressAsync(month, cancellationToken).ConfigureAwait(false);
                 LogSettled(logger, month.ToString(), state.GiversDone, state.SettledSpendCents);
+                Flattr.Diagnostics.FlattrInstruments.SettlementMonths.Add(1);
                 progress?.Report(state);
                 break;
             }
 
             batchNumber++;
+            Flattr.Diagnostics.FlattrInstruments.SettlementBatches.Add(1);
+            Flattr.Diagnostics.FlattrInstruments.SettlementGivers.Add(batch.Value.Committed.Givers);
             state = state with
             {
                 Status = SettlementStatus.Running,

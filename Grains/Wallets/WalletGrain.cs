@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Flattr.Clicks;
+using Flattr.Diagnostics;
 using Flattr.Live;
 using Flattr.Subscriptions;
 using Flattr.Things;
@@ -51,7 +52,23 @@ public sealed partial class WalletGrain(
         }
     }
 
+    /// <summary>A giver's flattr, counted as accepted or refused (by its error code) on Flattr's meter.</summary>
     public async Task<FlattrResult> Flattr(long thingId, bool anonymous)
+    {
+        try
+        {
+            var result = await FlattrOnceAsync(thingId, anonymous);
+            FlattrInstruments.ClicksAccepted.Add(1);
+            return result;
+        }
+        catch (Exception e)
+        {
+            FlattrInstruments.ClicksRefused.Add(1, new KeyValuePair<string, object?>("reason", e is FlattrException f ? f.Code : "error"));
+            throw;
+        }
+    }
+
+    async Task<FlattrResult> FlattrOnceAsync(long thingId, bool anonymous)
     {
         // The rules in their stated order (README, "Flattring: the order of the rules"): giver, open month, the thing exists,
         // takes flattrs and is not one's own, once a month, then means. The thing's rules are the database's on the way in;

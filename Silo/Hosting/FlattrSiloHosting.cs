@@ -74,6 +74,7 @@ public static class FlattrSiloHosting
         });
         var address = AdvertisedAddress(cluster.AdvertisedAddress);
         silo.ConfigureEndpoints(address, PortOrFree(cluster.SiloPort), PortOrFree(cluster.GatewayPort), listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+        silo.AddFlattrOperations(configuration);
         return silo.AddFlattrGrainHost(configuration, connectionString);
     }
 
@@ -135,6 +136,7 @@ public static class FlattrSiloHosting
             options.ConnectionString = connectionString;
         });
         PinRuntimeClocks(client.Services);
+        client.AddFlattrOperations(configuration);
         return client;
     }
 

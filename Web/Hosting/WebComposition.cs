@@ -5,6 +5,7 @@ using Flattr.Web.Demo;
 using Flattr.Web.Live;
 using Flattr.Web.Localization;
 using Flattr.Web.Profiles;
+using Flattr.Web.Operations;
 using Flattr.Web.Public;
 using Flattr.Web.Security;
 using Flattr.Web.Security.DataProtection;
@@ -66,7 +67,7 @@ public static class WebComposition
         services.AddSingleton<ReaderCookie>();
         services.AddFlattrDemo(builder.Configuration);
         services.AddSharedKeyRing();
-        services.AddFlattrTelemetry();
+        builder.AddFlattrOperations();
         // Last, so it wraps the provider that authentication and antiforgery registered.
         services.AddUnprotectCache();
         return builder;
@@ -112,7 +113,7 @@ public static class WebComposition
         app.MapSignOut();
         app.MapButtonEndpoints();
         app.MapAvatars();
-        app.MapFlattrMetrics();
+        app.UseFlattrOperations();
         return app;
     }
 

@@ -1,9 +1,12 @@
+using Flattr.Diagnostics;
+
 namespace Flattr.Web.Live;
 
 /// <summary>
 /// Sends at most one message per interval for one group: the first update after a quiet spell goes out at once
 /// (so a single click reaches the browser immediately), later ones within the interval are merged and sent when it ends.
-/// A burst of any size therefore costs a browser at most 1/interval messages a second.
+/// A burst of any size therefore costs a browser at most 1/interval messages a second. Each push counts on
+/// flattr.live.pushes, each update merged into one still waiting on flattr.live.coalesced.
 /// </summary>
 public sealed class Coalescer<TState>(TimeSpan interval, TimeProvider time, Func<TState, Task> send, Func<TState> empty)
 {
@@ -20,6 +23,11 @@ public sealed class Coalescer<TState>(TimeSpan interval, TimeProvider time, Func
         TimeSpan delay;
         lock (_lock)
         {
+            if (_hasPending)
+            {
+                FlattrInstruments.LiveCoalesced.Add(1);
+            }
+
             _pending = merge(_pending);
             _hasPending = true;
             if (_scheduled)
@@ -60,6 +68,7 @@ public sealed class Coalescer<TState>(TimeSpan interval, TimeProvider time, Func
         try
         {
             await send(state);
+            FlattrInstruments.LivePushes.Add(1);
         }
 #pragma warning disable CA1031 // A failed push must not kill the coalescer: the next update sends the latest state again.
         catch (Exception)

@@ -74,6 +74,31 @@ public static class MigrationRunner
         }
     }
 
+    /// <summary>
+    /// The scripts of <paramref name="modules"/> that the database has not recorded (module, version and name), without
+    /// applying anything: empty when the schema is up to date. A database without the migrations table has every script pending.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlConnection connection, IEnumerable<IMigrationModule> modules,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(modules);
+        var plan = LoadAll(modules);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return [.. plan.SelectMany(p => p.Scripts).Select(Describe)];
+            }
+        }
+
+        var recorded = await ReadRecordedAsync(connection, cancellationToken).ConfigureAwait(false);
+        return [.. plan.SelectMany(p => p.Scripts.Where(s => !(recorded.GetValueOrDefault(p.Module) ?? []).Any(r => r.Version == s.Version)))
+            .Select(Describe)];
+
+        static string Describe(MigrationScript script) => $"{script.Module} {script.Version:D4}_{script.Name}";
+    }
+
     const string CreateTableSql = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             module     text        NOT NULL,

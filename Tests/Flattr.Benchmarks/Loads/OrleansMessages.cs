@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Flattr.Benchmarks.Loads;
 
 /// <summary>
-/// Orleans' message counters of one node, read from its Prometheus endpoint (/metrics, Web/Hosting/Telemetry.cs): messages
+/// Orleans' message counters of one node, read from its Prometheus endpoint (/metrics, Web/Operations/WebTelemetry.cs): messages
 /// sent to another silo over the network (the count of the orleans-messaging-sent-messages-size histogram), messages sent to
 /// a grain in the same silo (orleans-messaging-sent-local) and pings sent (orleans-messaging-pings-sent: each is a network
 /// message and its answer another one). All are cumulative since the node started; a load's figures are differences.

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Flattr.Web.Tests.Hosting;
 
 /// <summary>
-/// Each node's metrics (Web/Hosting/Telemetry.cs) in Prometheus text at /metrics: Orleans' messaging instruments, which the
+/// Each node's metrics (Web/Operations/WebTelemetry.cs) in Prometheus text at /metrics: Orleans' messaging instruments, which the
 /// benchmark reads to tell messages that crossed silos from local ones, beside ASP.NET Core's and the runtime's. With one silo
 /// no message crosses (network messages and pings have no series yet): the local-message counter is the one that moves.
 /// </summary>

@@ -34,6 +34,9 @@ public sealed class FlattrApp : IAsyncLifetime
     /// <summary>The app's clock when a fixture moves time itself (grains, settlement and pages follow it); the system clock otherwise.</summary>
     internal TimeProvider? Clock { get; init; }
 
+    /// <summary>Services a fixture adds or replaces (e.g. an in-memory trace exporter).</summary>
+    internal Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Extra settings for a fixture that needs them (e.g. a tight sign-in limit).</summary>
     internal Dictionary<string, string> Settings { get; } = new()
     {
@@ -74,6 +77,11 @@ public sealed class FlattrApp : IAsyncLifetime
             if (Clock is { } clock)
             {
                 web.ConfigureTestServices(services => services.AddSingleton(clock));
+            }
+
+            if (TestServices is { } testServices)
+            {
+                web.ConfigureTestServices(testServices);
             }
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
