@@ -1,5 +1,6 @@
 using Flattr.Web.Api.Errors;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Flattr.Web.Hosting;
 
