@@ -26,9 +26,7 @@ namespace Flattr.Web.Api.Json;
 [JsonSerializable(typeof(RateLimitJson))]
 [JsonSerializable(typeof(MessageJson))]
 [JsonSerializable(typeof(ErrorJson))]
-[JsonSerializable(typeof(TokenResponseJson))]
 [JsonSerializable(typeof(ThingBody))]
 [JsonSerializable(typeof(FlattrBody))]
 [JsonSerializable(typeof(SubscriptionBody))]
-[JsonSerializable(typeof(TokenRequestBody))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

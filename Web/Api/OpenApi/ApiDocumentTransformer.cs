@@ -43,13 +43,15 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenA
                 AuthorizationCode = new OpenApiOAuthFlow
                 {
                     AuthorizationUrl = new Uri(AuthorizeModel.Path, UriKind.Relative),
-                    TokenUrl = new Uri(TokenEndpoint.Path, UriKind.Relative),
+                    TokenUrl = new Uri("/" + OAuthServerComposition.TokenPath, UriKind.Relative),
+                    RefreshUrl = new Uri("/" + OAuthServerComposition.TokenPath, UriKind.Relative),
                     Scopes = new Dictionary<string, string>
                     {
                         [ApiScopes.Flattr] = "Flattr things and manage subscriptions",
                         [ApiScopes.Thing] = "Create, update and delete things",
                         [ApiScopes.Email] = "Read the e-mail address",
                         [ApiScopes.ExtendedRead] = "Read private fields, hidden things and anonymous flattrs",
+                        ["offline_access"] = "Get a refresh token (access tokens then live an hour)",
                     },
                 },
             },
