@@ -1,3 +1,4 @@
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -23,6 +24,27 @@ public static class OAuthRequestAdapters
                 return default;
             })
             .SetOrder(OpenIddictServerAspNetCoreHandlers.ExtractGetOrPostRequest<ExtractAuthorizationRequestContext>.Descriptor.Order + 1_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    /// <summary>
+    /// A request to an OAuth endpoint with a NUL character in a parameter is refused before OpenIddict looks anything up:
+    /// PostgreSQL text cannot hold one (the look-up would fail as a server error).
+    /// </summary>
+    public static OpenIddictServerHandlerDescriptor NoNulCharacters<TContext>()
+        where TContext : BaseValidatingContext =>
+        OpenIddictServerHandlerDescriptor.CreateBuilder<TContext>()
+            .UseInlineHandler(context =>
+            {
+                if (context.Transaction.Request is { } request
+                    && request.GetParameters().Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || (p.Value.ToString()?.Contains('\0', StringComparison.Ordinal) ?? false)))
+                {
+                    context.Reject(OpenIddictConstants.Errors.InvalidRequest, "A parameter holds a NUL character.");
+                }
+
+                return default;
+            })
+            .SetOrder(int.MaxValue - 100_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

@@ -2,6 +2,7 @@ using Flattr.Api;
 using Flattr.Silo.Hosting;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Flattr.Web.Api.OAuth;
@@ -34,6 +35,7 @@ public static class OAuthServerComposition
         services.AddDbContext<OAuthDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<IConfiguration>().GetConnectionString(FlattrSiloHosting.ConnectionStringName))
             .UseSnakeCaseNamingConvention());
+        services.AddTransient<IStartupFilter, OAuthMalformedFormStartupFilter>();
         services.AddOpenIddict()
             .AddCore(core =>
             {
@@ -77,7 +79,11 @@ public static class OAuthServerComposition
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
 
                 server.AddEventHandler(OAuthRequestAdapters.FlattrScopeSeparators)
-                    .AddEventHandler(OAuthRequestAdapters.LowercaseBearer);
+                    .AddEventHandler(OAuthRequestAdapters.LowercaseBearer)
+                    .AddEventHandler(OAuthRequestAdapters.NoNulCharacters<OpenIddictServerEvents.ExtractAuthorizationRequestContext>())
+                    .AddEventHandler(OAuthRequestAdapters.NoNulCharacters<OpenIddictServerEvents.ExtractTokenRequestContext>())
+                    .AddEventHandler(OAuthRequestAdapters.NoNulCharacters<OpenIddictServerEvents.ExtractRevocationRequestContext>())
+                    .AddEventHandler(OAuthRequestAdapters.NoNulCharacters<OpenIddictServerEvents.ExtractIntrospectionRequestContext>());
 
                 // Behind the cluster's TLS-terminating proxy the app sees http (Flattr:Web:KnownProxies forwards the scheme).
                 server.UseAspNetCore()
