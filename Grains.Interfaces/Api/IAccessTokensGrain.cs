@@ -14,13 +14,17 @@ public interface IAccessTokensGrain : IGrainWithIntegerKey
     /// <summary>A new personal token: a name of 1–60 characters and known scopes (<c>invalid_parameters</c> otherwise).</summary>
     Task<IssuedAccessToken> CreatePersonal(string name, ImmutableArray<string> scopes);
 
-    /// <summary>Every token of the user, active ones first, newest first.</summary>
+    /// <summary>Every personal token of the user (and OAuth token issued before OpenIddict), active ones first, newest first.</summary>
     [ReadOnly]
     Task<ImmutableArray<AccessTokenInfo>> List();
+
+    /// <summary>The applications the user allowed and has not revoked, one entry per application.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<OAuthGrant>> ListGrants();
 
     /// <summary>Revokes one of the user's tokens at once (<c>not_found</c> if it is not theirs); revoking twice changes nothing.</summary>
     Task Revoke(long tokenId);
 
-    /// <summary>Revokes every token the user granted to an application; returns how many were active.</summary>
+    /// <summary>Revokes everything the user granted to an application (its authorizations and their tokens); returns how many were active.</summary>
     Task<int> RevokeApp(long appId);
 }

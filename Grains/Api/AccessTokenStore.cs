@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace Flattr.Api;
 
-/// <summary>The <c>api_tokens</c> table: personal tokens and tokens granted to applications, found by their hash.</summary>
+/// <summary>
+/// The <c>api_tokens</c> table (personal tokens, and OAuth tokens issued before OpenIddict), found by their hash; and the
+/// users' OAuth grants in OpenIddict's tables.
+/// </summary>
 sealed class AccessTokenStore(NpgsqlDataSource dataSource)
 {
     const string Columns =
@@ -63,15 +66,62 @@ sealed class AccessTokenStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Revokes the user's active tokens granted to an application; returns how many.</summary>
+    /// <summary>
+    /// The applications the user allowed: OpenIddict's valid authorizations (subject = the user's id) and any OAuth token
+    /// issued before OpenIddict, one entry per application that is not deleted.
+    /// </summary>
+    public async Task<ImmutableArray<OAuthGrant>> ListGrantsAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH g AS (
+                SELECT z.application_id::bigint AS app_id, s.scope, z.creation_date AS granted_at
+                FROM oauth_authorizations z
+                LEFT JOIN LATERAL jsonb_array_elements_text(coalesce(z.scopes, '[]')::jsonb) s(scope) ON true
+                WHERE z.subject = $1::text AND z.status = 'valid'
+                UNION ALL
+                SELECT k.app_id, unnest(k.scopes), k.created_at
+                FROM api_tokens k WHERE k.user_id = $1 AND k.kind = 'oauth' AND k.revoked_at IS NULL)
+            SELECT a.id, a.name, coalesce(array_agg(DISTINCT g.scope) FILTER (WHERE g.scope IS NOT NULL), '{}'), min(g.granted_at)
+            FROM g JOIN oauth_apps a ON a.id = g.app_id AND a.deleted_at IS NULL
+            GROUP BY a.id, a.name ORDER BY min(g.granted_at) DESC, a.id DESC
+            """);
+        command.Parameters.Add(new() { Value = userId });
+        var grants = ImmutableArray.CreateBuilder<OAuthGrant>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            grants.Add(new OAuthGrant(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                ApiScopes.Normalise(reader.GetFieldValue<string[]>(2)),
+                reader.IsDBNull(3) ? DateTimeOffset.UnixEpoch : reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return grants.ToImmutable();
+    }
+
+    /// <summary>Revokes what the user granted to an application (OpenIddict's authorizations and tokens, older tokens); returns how many.</summary>
     public async Task<int> RevokeAppAsync(long userId, long appId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE api_tokens SET revoked_at = $3 WHERE user_id = $1 AND app_id = $2 AND revoked_at IS NULL");
+            """
+            WITH z AS (
+                UPDATE oauth_authorizations SET status = 'revoked', concurrency_token = gen_random_uuid()::text
+                WHERE subject = $1::text AND application_id = $2::text AND status = 'valid'
+                RETURNING id),
+            t AS (
+                UPDATE oauth_tokens SET status = 'revoked', concurrency_token = gen_random_uuid()::text
+                WHERE subject = $1::text AND application_id = $2::text AND status IN ('valid', 'inactive')),
+            k AS (
+                UPDATE api_tokens SET revoked_at = $3 WHERE user_id = $1 AND app_id = $2 AND revoked_at IS NULL
+                RETURNING id)
+            SELECT (SELECT count(*) FROM z) + (SELECT count(*) FROM k)
+            """);
         command.Parameters.Add(new() { Value = userId });
         command.Parameters.Add(new() { Value = appId });
         command.Parameters.Add(new() { Value = now });
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
     }
 
     /// <summary>

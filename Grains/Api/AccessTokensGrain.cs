@@ -31,5 +31,7 @@ public sealed class AccessTokensGrain(NpgsqlDataSource dataSource, TimeProvider 
         }
     }
 
+    public Task<ImmutableArray<OAuthGrant>> ListGrants() => _tokens.ListGrantsAsync(UserId, CancellationToken.None);
+
     public Task<int> RevokeApp(long appId) => _tokens.RevokeAppAsync(UserId, appId, time.GetUtcNow(), CancellationToken.None);
 }

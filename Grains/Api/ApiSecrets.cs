@@ -12,9 +12,11 @@ namespace Flattr.Api;
 static class ApiSecrets
 {
     public const string PersonalTokenPrefix = "flattr_pat_";
+
+    /// <summary>OAuth tokens issued before the server moved onto OpenIddict: still valid until revoked, never issued again.</summary>
     public const string OAuthTokenPrefix = "flattr_oat_";
+
     public const string ClientSecretPrefix = "flattr_cs_";
-    public const string CodePrefix = "flattr_ac_";
 
     public static string NewSecret(string prefix) => prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
@@ -26,23 +28,4 @@ static class ApiSecrets
         ArgumentNullException.ThrowIfNull(secret);
         return SHA256.HashData(Encoding.UTF8.GetBytes(secret));
     }
-
-    /// <summary>Compares a presented secret with a stored hash in constant time.</summary>
-    public static bool Verify(string? presented, byte[] storedHash) =>
-        presented is { Length: > 0 and <= 512 } && CryptographicOperations.FixedTimeEquals(Hash(presented), storedHash);
-
-    /// <summary>RFC 7636 S256: BASE64URL(SHA-256(ASCII(code_verifier))) equals the challenge; the verifier is 43–128
-    /// characters of [A-Z a-z 0-9 - . _ ~].</summary>
-    public static bool VerifyPkce(string? codeVerifier, string codeChallenge)
-    {
-        if (codeVerifier is not { Length: >= 43 and <= 128 } || !codeVerifier.All(IsVerifierCharacter))
-        {
-            return false;
-        }
-
-        var computed = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(codeVerifier)));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(codeChallenge));
-    }
-
-    static bool IsVerifierCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
 }

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace Flattr.Api;
 
-/// <summary>The <c>oauth_apps</c> and <c>oauth_codes</c> tables, and the code-for-token exchange as one transaction.</summary>
+/// <summary>The <c>oauth_apps</c> table: the applications users register (OpenIddict reads them through the <c>oauth_clients</c> view).</summary>
 sealed class OAuthStore(NpgsqlDataSource dataSource)
 {
     const string AppColumns =
@@ -96,7 +96,10 @@ sealed class OAuthStore(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Marks the owner's application deleted and revokes every token granted to it, in one transaction.</summary>
+    /// <summary>
+    /// Marks the owner's application deleted (it leaves OpenIddict's <c>oauth_clients</c> view) and revokes everything granted
+    /// to it (OpenIddict's authorizations and tokens, and OAuth tokens issued before OpenIddict), in one transaction.
+    /// </summary>
     public async Task<bool> DeleteAppAsync(long ownerId, long appId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -112,140 +115,20 @@ sealed class OAuthStore(NpgsqlDataSource dataSource)
         }
 
         await using var revoke = new NpgsqlCommand(
-            "UPDATE api_tokens SET revoked_at = $2 WHERE app_id = $1 AND revoked_at IS NULL", connection, transaction);
+            """
+            WITH z AS (
+                UPDATE oauth_authorizations SET status = 'revoked', concurrency_token = gen_random_uuid()::text
+                WHERE application_id = $1::text AND status = 'valid'),
+            t AS (
+                UPDATE oauth_tokens SET status = 'revoked', concurrency_token = gen_random_uuid()::text
+                WHERE application_id = $1::text AND status IN ('valid', 'inactive'))
+            UPDATE api_tokens SET revoked_at = $2 WHERE app_id = $1 AND revoked_at IS NULL
+            """, connection, transaction);
         revoke.Parameters.Add(new() { Value = appId });
         revoke.Parameters.Add(new() { Value = now });
         await revoke.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    public async Task InsertCodeAsync(
-        byte[] codeHash, long appId, AuthorizationRequest request, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO oauth_codes (code_hash, app_id, user_id, redirect_uri, scopes, code_challenge, created_at, expires_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            """);
-        command.Parameters.Add(new() { Value = codeHash });
-        command.Parameters.Add(new() { Value = appId });
-        command.Parameters.Add(new() { Value = request.UserId });
-        command.Parameters.Add(new() { Value = request.RedirectUri });
-        command.Parameters.Add(new() { Value = request.Scopes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)request.CodeChallenge ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = now });
-        command.Parameters.Add(new() { Value = expiresAt });
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
-        {
-            throw new FlattrException(FlattrErrors.NotFound, $"There is no user {request.UserId}.", e);
-        }
-    }
-
-    /// <summary>
-    /// Uses a code, once, in one transaction with the token it gives: the code row is locked, checked by
-    /// <paramref name="check"/> (which returns the OAuth error code that refuses it, or null), marked used whatever the
-    /// outcome (a refused code cannot be tried again), and on success a token is inserted and linked to it. A code that was
-    /// already used revokes the token of its first use.
-    /// </summary>
-    public async Task<AccessTokenInfo> ExchangeCodeAsync(
-        byte[] codeHash,
-        Func<RedeemedCode, string?> check,
-        Func<RedeemedCode, (string Name, byte[] TokenHash)> newToken,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        RedeemedCode? code;
-        await using (var select = new NpgsqlCommand(
-            """
-            SELECT app_id, user_id, redirect_uri, scopes, code_challenge, expires_at, used_at, token_id
-            FROM oauth_codes WHERE code_hash = $1 FOR UPDATE
-            """, connection, transaction))
-        {
-            select.Parameters.Add(new() { Value = codeHash });
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            code = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new RedeemedCode(
-                    reader.GetInt64(0),
-                    reader.GetInt64(1),
-                    reader.GetString(2),
-                    [.. reader.GetFieldValue<string[]>(3)],
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5),
-                    reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                    reader.IsDBNull(7) ? null : reader.GetInt64(7))
-                : null;
-        }
-
-        if (code is null)
-        {
-            throw new FlattrException(OAuthErrors.InvalidGrant, "The authorization code is not valid.");
-        }
-
-        if (code.UsedAt is not null)
-        {
-            if (code.TokenId is { } replayedToken)
-            {
-                await using var revoke = new NpgsqlCommand(
-                    "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1", connection, transaction);
-                revoke.Parameters.Add(new() { Value = replayedToken });
-                revoke.Parameters.Add(new() { Value = now });
-                await revoke.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            throw new FlattrException(OAuthErrors.InvalidGrant, "The authorization code was already used; the token it gave is revoked.");
-        }
-
-        long? tokenId = null;
-        AccessTokenInfo? token = null;
-        var refusal = check(code);
-        if (refusal is null)
-        {
-            var (name, tokenHash) = newToken(code);
-            await using var insert = new NpgsqlCommand(
-                """
-                WITH k AS (
-                    INSERT INTO api_tokens (user_id, token_hash, kind, name, app_id, scopes, created_at)
-                    VALUES ($1, $2, 'oauth', $3, $4, $5, $6)
-                    RETURNING *)
-                SELECT k.id, k.user_id, k.kind, k.name, k.scopes, k.app_id, a.name, k.created_at, k.last_used_at, k.revoked_at
-                FROM k LEFT JOIN oauth_apps a ON a.id = k.app_id
-                """, connection, transaction);
-            insert.Parameters.Add(new() { Value = code.UserId });
-            insert.Parameters.Add(new() { Value = tokenHash });
-            insert.Parameters.Add(new() { Value = name });
-            insert.Parameters.Add(new() { Value = code.AppId });
-            insert.Parameters.Add(new() { Value = code.Scopes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            insert.Parameters.Add(new() { Value = now });
-            token = (await AccessTokenStore.ReadAllAsync(insert, cancellationToken).ConfigureAwait(false)).Single();
-            tokenId = token.Id;
-        }
-
-        await using (var use = new NpgsqlCommand("UPDATE oauth_codes SET used_at = $2, token_id = $3 WHERE code_hash = $1", connection, transaction))
-        {
-            use.Parameters.Add(new() { Value = codeHash });
-            use.Parameters.Add(new() { Value = now });
-            use.Parameters.Add(new() { Value = (object?)tokenId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-            await use.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return token ?? throw new FlattrException(refusal!, "The authorization code is not valid for this request.");
-    }
-
-    /// <summary>Removes codes that expired more than a day ago (used ones are kept that long to detect replays).</summary>
-    public async Task<int> SweepCodesAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("DELETE FROM oauth_codes WHERE expires_at < $1");
-        command.Parameters.Add(new() { Value = now - TimeSpan.FromDays(1) });
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     static async Task<ImmutableArray<OAuthAppInfo>> ReadAppsAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -216,6 +216,34 @@ public sealed partial class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNode
         await (await second.GetAsync("/rest/v2/user")).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [Fact]
+    public async Task A_refresh_token_from_one_node_refreshes_on_the_other_and_a_revocation_on_either_counts_on_both()
+    {
+        var user = await nodes.CreateUserAsync("reader");
+        var app = await RegisterAppAsync(await nodes.CreateUserAsync("developer"));
+        var (verifier, challenge) = OAuthFlow.Pkce();
+        using var browser = nodes.BrowserClient(1, new CookieContainer());
+        await browser.SignInAsync(user);
+        var redirect = await OAuthFlow.DecideAsync(browser, OAuthFlow.AuthorizePath(app, "flattr offline_access", challenge), "allow");
+        using var firstServer = nodes.Client(0);
+        using var secondServer = nodes.Client(1);
+        var issued = await (await OAuthFlow.ExchangeAsync(firstServer, app, OAuthFlow.Parameter(redirect, "code")!, verifier)).AssertOkAsync();
+
+        var refreshed = await (await secondServer.SendAsync(AppRequest(app, "/oauth/token",
+            ("grant_type", "refresh_token"), ("refresh_token", (string)issued["refresh_token"]!)))).AssertOkAsync();
+        var accessToken = (string)refreshed["access_token"]!;
+        using var onFirst = nodes.Client(0, accessToken);
+        using var onSecond = nodes.Client(1, accessToken);
+        await (await onFirst.GetAsync("/rest/v2/user")).AssertOkAsync();
+        await (await firstServer.SendAsync(AppRequest(app, "/oauth/revoke", ("token", accessToken)))).AssertOkAsync();
+
+        await (await onSecond.GetAsync("/rest/v2/user")).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await onFirst.GetAsync("/rest/v2/user")).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    static HttpRequestMessage AppRequest(OAuthFlow.App app, string path, params (string Name, string Value)[] fields) =>
+        new(HttpMethod.Post, path) { Headers = { Authorization = Http.Basic(app.ClientId, app.ClientSecret!) }, Content = Http.Form(fields) };
+
     /// <summary>Registers an application on node 1's settings page, as <see cref="OAuthFlow.RegisterAsync"/> does on one host.</summary>
     async Task<OAuthFlow.App> RegisterAppAsync(TestUser developer)
     {

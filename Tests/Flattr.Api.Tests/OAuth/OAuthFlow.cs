@@ -94,5 +94,13 @@ public static class OAuthFlow
         return client.SendAsync(request);
     }
 
+    /// <summary>How many access tokens the OAuth server (OpenIddict, table <c>oauth_tokens</c>) issued for the user.</summary>
+    public static Task<long> AccessTokensOfAsync(ApiHost host, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(user);
+        return host.ScalarAsync("SELECT count(*) FROM oauth_tokens WHERE subject = $1::text AND type LIKE '%access_token'", user.Id);
+    }
+
     static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -64,6 +64,37 @@ public sealed class TokenSettingsPageTests(ApiHost host) : IClassFixture<ApiHost
     }
 
     [Fact]
+    public async Task An_application_the_user_allowed_is_listed_and_revoking_it_stops_its_tokens_at_once()
+    {
+        var app = await OAuth.OAuthFlow.RegisterAsync(host, await host.CreateUserAsync("dev", withPassword: true));
+        var user = await host.CreateUserAsync(withPassword: true);
+        using var browser = host.BrowserClient();
+        await browser.SignInAsync(user);
+        var (verifier, challenge) = OAuth.OAuthFlow.Pkce();
+        var redirect = await OAuth.OAuthFlow.DecideAsync(browser, OAuth.OAuthFlow.AuthorizePath(app, "email flattr offline_access", challenge), "allow");
+        using var appServer = host.Client();
+        var issued = await (await OAuth.OAuthFlow.ExchangeAsync(appServer, app, OAuth.OAuthFlow.Parameter(redirect, "code")!, verifier)).AssertOkAsync();
+        using var api = host.Client((string)issued["access_token"]!);
+        await (await api.GetAsync("/rest/v2/user")).AssertOkAsync();
+        var appId = await host.ScalarAsync("SELECT id FROM oauth_apps WHERE client_id = $1", app.ClientId);
+        var listed = await browser.GetStringAsync("/settings/tokens");
+
+        var revoked = await browser.PostFormAsync("/settings/tokens", "/settings/tokens?handler=RevokeApp", ("appId", appId.ToString(CultureInfo.InvariantCulture)));
+        var refresh = await appServer.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        {
+            Headers = { Authorization = Http.Basic(app.ClientId, app.ClientSecret!) },
+            Content = Http.Form(("grant_type", "refresh_token"), ("refresh_token", (string)issued["refresh_token"]!)),
+        });
+
+        Assert.Contains($"data-app-id=\"{appId}\"", listed, StringComparison.Ordinal);
+        Assert.Contains("<span>flattr email</span>", listed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        await (await api.GetAsync("/rest/v2/user")).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await refresh.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        Assert.DoesNotContain($"data-app-id=\"{appId}\"", await browser.GetStringAsync("/settings/tokens"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_can_revoke_another_users_token()
     {
         var owner = await host.CreateUserAsync();

@@ -8,7 +8,7 @@ namespace Flattr.Web.Api.Authentication;
 /// Who is calling the API: nobody (public reads) or a user through a token with its scopes. Cookies never count here, so a
 /// page on another site cannot make a signed-in browser call the API.
 /// </summary>
-public sealed record ApiCaller(long? UserId, string? Username, ImmutableArray<string> Scopes, long? TokenId)
+public sealed record ApiCaller(long? UserId, string? Username, ImmutableArray<string> Scopes, string? TokenId)
 {
     public static ApiCaller Anonymous { get; } = new(null, null, [], null);
 
@@ -34,7 +34,7 @@ public sealed record ApiCaller(long? UserId, string? Username, ImmutableArray<st
             Number(user.FindFirstValue(ClaimTypes.NameIdentifier)),
             user.FindFirstValue(ClaimTypes.Name),
             [.. user.FindAll(ApiClaims.Scope).Select(c => c.Value)],
-            Number(user.FindFirstValue(ApiClaims.TokenId)));
+            user.FindFirstValue(ApiClaims.TokenId));
     }
 
     static long? Number(string? text) =>

@@ -5,13 +5,15 @@ using Flattr.Api;
 using Flattr.Web.Api.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
 using Orleans;
 
 namespace Flattr.Web.Api.Authentication;
 
 /// <summary>
-/// Bearer tokens (RFC 6750) for the REST API: personal access tokens and tokens granted through OAuth 2, checked against
-/// their stored hashes on every request. Its challenge and forbid answers are Flattr error bodies (<c>unauthorized</c>,
+/// Bearer tokens (RFC 6750) for the REST API: personal access tokens (checked against their stored hashes) and tokens granted
+/// through OAuth 2 (checked by OpenIddict's validation against their entries in <c>oauth_tokens</c>), on every request. Its challenge and forbid answers are Flattr error bodies (<c>unauthorized</c>,
 /// <c>insufficient_scope</c>) with the matching <c>WWW-Authenticate</c> header.
 /// </summary>
 public sealed class ApiTokenAuthentication(
@@ -21,6 +23,10 @@ public sealed class ApiTokenAuthentication(
     public const string SchemeName = "FlattrApiToken";
 
     const string Realm = "flattr";
+
+    /// <summary>Personal access tokens, and OAuth tokens issued before the server moved onto OpenIddict (they stay valid until revoked).</summary>
+    const string PersonalTokenPrefix = "flattr_pat_";
+    const string LegacyOAuthTokenPrefix = "flattr_oat_";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,26 +40,50 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.Fail("The Authorization header is not a bearer token.");
         }
 
-        var grant = await grains.GetAccessTokenValidator().Validate(token);
-        if (grant is null)
+        var identity = token.StartsWith(PersonalTokenPrefix, StringComparison.Ordinal) || token.StartsWith(LegacyOAuthTokenPrefix, StringComparison.Ordinal)
+            ? await StoredTokenAsync(token)
+            : await OAuthTokenAsync();
+        return identity is null
+            ? AuthenticateResult.Fail("The token is not valid or was revoked.")
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>A personal access token, or an OAuth token issued before OpenIddict: its hash in <c>api_tokens</c>.</summary>
+    async Task<ClaimsIdentity?> StoredTokenAsync(string token)
+    {
+        if (await grains.GetAccessTokenValidator().Validate(token) is not { } grant)
         {
-            return AuthenticateResult.Fail("The token is not valid or was revoked.");
+            return null;
         }
 
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, grant.UserId.ToString(CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, grant.Username),
-            new(ApiClaims.TokenId, grant.TokenId.ToString(CultureInfo.InvariantCulture)),
+            new(ApiClaims.TokenId, "api:" + grant.TokenId.ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(grant.Scopes.Select(scope => new Claim(ApiClaims.Scope, scope)));
-        if (grant.AppId is { } appId)
+        return new ClaimsIdentity(claims, SchemeName);
+    }
+
+    /// <summary>A token issued by the OAuth server (OpenIddict): valid while its entry and its authorization are.</summary>
+    async Task<ClaimsIdentity?> OAuthTokenAsync()
+    {
+        var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (!result.Succeeded || result.Principal.GetClaim(OpenIddictConstants.Claims.Subject) is not { } subject)
         {
-            claims.Add(new Claim(ApiClaims.AppId, appId.ToString(CultureInfo.InvariantCulture)));
+            return null;
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var principal = result.Principal;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, subject),
+            new(ClaimTypes.Name, principal.GetClaim(OpenIddictConstants.Claims.Name) ?? string.Empty),
+            new(ApiClaims.TokenId, "oauth:" + (principal.GetAuthorizationId() ?? principal.GetTokenId())),
+        };
+        claims.AddRange(ApiScopes.Normalise(principal.GetScopes()).Select(scope => new Claim(ApiClaims.Scope, scope)));
+        return new ClaimsIdentity(claims, SchemeName);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

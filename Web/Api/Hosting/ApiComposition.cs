@@ -30,6 +30,7 @@ public static class ApiComposition
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);
+        services.AddFlattrOAuthServer(builder.Configuration);
         services.AddSingleton<ApiRateLimits>();
         services.AddRateLimiter(options => options.AddPolicy<ApiRateLimitKey, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
         services.AddCors(ApiCors.AddPolicy);
@@ -69,7 +70,6 @@ public static class ApiComposition
             .ExcludeFromDescription();
 
         app.MapOpenApi("/rest/{documentName}/openapi.json");
-        app.MapTokenEndpoint();
         return app;
     }
 }

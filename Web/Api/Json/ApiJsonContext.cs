@@ -28,10 +28,8 @@ namespace Flattr.Web.Api.Json;
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(PayoutJson))]
 [JsonSerializable(typeof(PayoutsJson))]
-[JsonSerializable(typeof(TokenResponseJson))]
 [JsonSerializable(typeof(ThingBody))]
 [JsonSerializable(typeof(FlattrBody))]
 [JsonSerializable(typeof(SubscriptionBody))]
 [JsonSerializable(typeof(PayoutBody))]
-[JsonSerializable(typeof(TokenRequestBody))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

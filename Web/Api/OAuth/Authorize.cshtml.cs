@@ -1,126 +1,119 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Claims;
 using Flattr.Api;
 using Flattr.Web.Accounts;
 using Flattr.Web.Api.Localization;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
 using Orleans;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Flattr.Web.Api.OAuth;
 
 /// <summary>
-/// The consent page of the authorization code flow (RFC 6749 4.1, PKCE per RFC 7636 and RFC 9700): a signed-in user sees which
-/// application asks for what, and allows or denies; the answer goes back to the application's registered redirect URI. A request
-/// naming an unknown client or another redirect URI is shown an error and never redirected (it could be an open redirect).
-/// Only <c>response_type=code</c> with an S256 challenge is accepted: the implicit grant is gone (RFC 9700). A confidential
-/// application whose owner made PKCE optional may leave the challenge out, as clients written for Flattr's API do (its code
-/// then needs the application's secret at the token endpoint).
+/// The consent page of the authorization code flow. OpenIddict has checked the request before this page runs (known client,
+/// its redirect URI exactly, <c>response_type=code</c>, a PKCE S256 challenge unless the application's owner made PKCE
+/// optional, known scopes) and sent what it could back to the application; what it could not (an unknown client or another
+/// redirect URI: an open redirect otherwise) is shown here as an error. (OpenIddict passes every refusal of this endpoint
+/// through to the page; the page sends back those it may, by the same rule.) A signed-in user sees which application asks for
+/// what, and allows (OpenIddict issues the code) or denies (<c>access_denied</c>).
 /// </summary>
 [Authorize]
 public sealed class AuthorizeModel(IGrainFactory grains) : PageModel
 {
-    public const string Path = "/oauth/authorize";
-
-    [BindProperty(SupportsGet = true, Name = "response_type")]
-    public string? ResponseType { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "client_id")]
-    public string? ClientId { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "redirect_uri")]
-    public string? RedirectUri { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "scope")]
-    public string? Scope { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "state")]
-    public string? State { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "code_challenge")]
-    public string? CodeChallenge { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "code_challenge_method")]
-    public string? CodeChallengeMethod { get; set; }
+    public const string Path = "/" + OAuthServerComposition.AuthorizePath;
 
     public OAuthAppInfo? App { get; private set; }
 
+    /// <summary>The API scopes asked for, in canonical order (<c>offline_access</c> is not one: it asks for a refresh token).</summary>
     public ImmutableArray<string> Scopes { get; private set; } = [];
+
+    /// <summary>The request's parameters, which the consent form posts back as they came.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Parameters { get; private set; } = [];
 
     /// <summary>Why the request cannot be used, when it cannot even be sent back to the application.</summary>
     public string? Problem { get; private set; }
 
     public static ApiTexts Texts => ApiTexts.Current;
 
-    public async Task<IActionResult> OnGetAsync() => await CheckAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync() => await ReadAsync() switch
+    {
+        { Request: { } request } => Show(request),
+        { Refusal: { } refusal } => refusal,
+        _ => Page(),
+    };
 
     public async Task<IActionResult> OnPostAsync(string? decision)
     {
-        if (await CheckAsync() is { } refused)
+        var (request, refusal) = await ReadAsync();
+        if (request is null)
         {
-            return refused;
+            return refusal ?? Page();
         }
 
         if (decision != "allow")
         {
-            return BackToApp(("error", OAuthErrors.AccessDenied), ("error_description", "The user denied the request."));
+            return Forbid(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        var code = await grains.GetOAuthServer().IssueCode(
-            new AuthorizationRequest(App!.ClientId, User.RequiredUserId(), App.RedirectUri, Scopes, string.IsNullOrEmpty(CodeChallenge) ? null : CodeChallenge));
-        return BackToApp(("code", code));
+        var offline = request.GetScopes().Contains(OpenIddictConstants.Scopes.OfflineAccess);
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, User.RequiredUserId().ToString(CultureInfo.InvariantCulture));
+        identity.SetClaim(Claims.Name, User.Identity?.Name);
+        identity.SetScopes(offline ? [.. Scopes, OpenIddictConstants.Scopes.OfflineAccess] : Scopes);
+        if (offline)
+        {
+            identity.SetAccessTokenLifetime(OAuthServerComposition.RefreshedAccessTokenLifetime);
+        }
+
+        identity.SetDestinations(static _ => [Destinations.AccessToken]);
+        return SignIn(new ClaimsPrincipal(identity), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>Null when the request is good (and <see cref="App"/> and <see cref="Scopes"/> are set); else the answer.</summary>
-    async Task<IActionResult?> CheckAsync()
+    /// <summary>
+    /// The request OpenIddict accepted (with <see cref="App"/> and <see cref="Scopes"/> set); or its refusal: sent back to the
+    /// application when the client is known and the redirect URI is exactly its registered one, else shown here
+    /// (<see cref="Problem"/>, and a null refusal).
+    /// </summary>
+    async Task<(OpenIddictRequest? Request, IActionResult? Refusal)> ReadAsync()
     {
-        var texts = Texts;
-        App = string.IsNullOrEmpty(ClientId) ? null : await grains.GetOAuthServer().FindClient(ClientId);
-        if (App is null)
+        var request = HttpContext.GetOpenIddictServerRequest();
+        App = request?.ClientId is { Length: > 0 } clientId ? await grains.GetOAuthServer().FindClient(clientId) : null;
+        var error = HttpContext.GetOpenIddictServerResponse() is { Error.Length: > 0 } response ? response : null;
+        if (request is not null && App is not null && error is null)
         {
-            Problem = texts.UnknownApp;
-            return Page();
+            Scopes = ApiScopes.Normalise(request.GetScopes());
+            return (request, null);
         }
 
-        if (!string.IsNullOrEmpty(RedirectUri) && !string.Equals(RedirectUri, App.RedirectUri, StringComparison.Ordinal))
+        Response.StatusCode = StatusCodes.Status200OK;
+        if (App is null || request is null || !string.Equals(request.RedirectUri, App.RedirectUri, StringComparison.Ordinal))
         {
-            Problem = texts.WrongRedirect;
+            Problem = App is null ? Texts.UnknownApp : Texts.WrongRedirect;
             App = null;
-            return Page();
+            return (null, null);
         }
 
-        if (ResponseType != "code")
+        var values = new Dictionary<string, string?> { ["error"] = error!.Error, ["error_description"] = error.ErrorDescription };
+        if (!string.IsNullOrEmpty(request.State))
         {
-            return BackToApp(("error", OAuthErrors.UnsupportedResponseType), ("error_description", "Only response_type=code is supported."));
+            values["state"] = request.State;
         }
 
-        var withoutPkce = string.IsNullOrEmpty(CodeChallenge) && string.IsNullOrEmpty(CodeChallengeMethod) && App.PkceOptional;
-        if (!withoutPkce && (string.IsNullOrEmpty(CodeChallenge) || CodeChallengeMethod != "S256"))
-        {
-            return BackToApp(("error", OAuthErrors.InvalidRequest), ("error_description", "PKCE is required: code_challenge with code_challenge_method=S256."));
-        }
-
-        try
-        {
-            Scopes = ApiScopes.Parse(Scope);
-        }
-        catch (FlattrException e)
-        {
-            return BackToApp(("error", OAuthErrors.InvalidScope), ("error_description", e.Message));
-        }
-
-        return null;
+        return (null, Redirect(QueryHelpers.AddQueryString(App.RedirectUri, values)));
     }
 
-    RedirectResult BackToApp(params (string Name, string Value)[] parameters)
+    PageResult Show(OpenIddictRequest request)
     {
-        var values = parameters.Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)).ToList();
-        if (!string.IsNullOrEmpty(State))
-        {
-            values.Add(new("state", State));
-        }
-
-        return Redirect(QueryHelpers.AddQueryString(App!.RedirectUri, values));
+        Parameters = [.. request.GetParameters()
+            .Where(p => p.Key is not ("decision" or "__RequestVerificationToken"))
+            .Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString() ?? string.Empty))];
+        return Page();
     }
 }

@@ -43,7 +43,8 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenA
                 AuthorizationCode = new OpenApiOAuthFlow
                 {
                     AuthorizationUrl = new Uri(AuthorizeModel.Path, UriKind.Relative),
-                    TokenUrl = new Uri(TokenEndpoint.Path, UriKind.Relative),
+                    TokenUrl = new Uri("/" + OAuthServerComposition.TokenPath, UriKind.Relative),
+                    RefreshUrl = new Uri("/" + OAuthServerComposition.TokenPath, UriKind.Relative),
                     Scopes = new Dictionary<string, string>
                     {
                         [ApiScopes.Flattr] = "Flattr things and manage subscriptions",
@@ -51,6 +52,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenA
                         [ApiScopes.Email] = "Read the e-mail address",
                         [ApiScopes.ExtendedRead] = "Read private fields, hidden things and anonymous flattrs",
                         [ApiScopes.Payout] = "Pay out earnings to the payout account",
+                        ["offline_access"] = "Get a refresh token (access tokens then live an hour)",
                     },
                 },
             },

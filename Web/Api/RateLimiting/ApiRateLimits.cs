@@ -27,7 +27,7 @@ public sealed class ApiRateLimits(IOptions<ApiOptions> options, IGrainFactory gr
         ArgumentNullException.ThrowIfNull(http);
         var caller = ApiCaller.From(http);
         var name = caller.TokenId is { } token
-            ? "token:" + token.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ? "token:" + token
             : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return new ApiRateLimitKey(name, ApiRateLimitKey.HourOf(time.GetUtcNow()));
     }

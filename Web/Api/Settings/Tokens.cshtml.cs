@@ -21,7 +21,7 @@ public sealed class TokensModel(IGrainFactory grains) : PageModel
     public ImmutableArray<AccessTokenInfo> Personal { get; private set; } = [];
 
     /// <summary>Active OAuth grants, one line per application.</summary>
-    public ImmutableArray<AccessTokenInfo> Applications { get; private set; } = [];
+    public ImmutableArray<OAuthGrant> Applications { get; private set; } = [];
 
     /// <summary>The token just created: its secret is shown this once.</summary>
     public IssuedAccessToken? Created { get; private set; }
@@ -81,8 +81,7 @@ public sealed class TokensModel(IGrainFactory grains) : PageModel
 
     async Task LoadAsync()
     {
-        var tokens = await Tokens.List();
-        Personal = [.. tokens.Where(t => t.Kind == AccessTokenKind.Personal)];
-        Applications = [.. tokens.Where(t => t.Kind == AccessTokenKind.OAuth && t.IsActive).DistinctBy(t => t.AppId)];
+        Personal = [.. (await Tokens.List()).Where(t => t.Kind == AccessTokenKind.Personal)];
+        Applications = await Tokens.ListGrants();
     }
 }
