@@ -9,7 +9,7 @@ namespace Flattr.Web.Tests.Operations;
 
 /// <summary>
 /// Flattr's own meter, read as an operator reads it (Prometheus text at /metrics) while clicks, a live watcher, deposits, a
-/// payout and a month's settlement run through the app: each instrument moves. The meter is process-wide and other apps of
+/// month's settlement and a payout run through the app: each instrument moves. The meter is process-wide and other apps of
 /// this test process count on it too, so the test compares its own before and after and asks for at least its own moves.
 /// </summary>
 public sealed class FlattrMetricsTests : IAsyncLifetime
@@ -64,12 +64,14 @@ public sealed class FlattrMetricsTests : IAsyncLifetime
         await app.Grains.WalletNow(givers[1].Id, time).Flattr(thing.Id, anonymous: false);
         await app.Grains.WalletNow(givers[2].Id, time).Flattr(thing.Id, anonymous: false);
 
-        var payee = await app.CreateUserAsync("payee", depositCents: 5000);
-        var payout = await app.Grains.GetPayouts(payee.Id).Request(1000);
-        Assert.Equal(PayoutStatus.Paid, (await app.Grains.GetPayouts(payee.Id).Complete(payout.Id, succeeded: true)).Status);
-
         ops.Clock.SetUtcNow(month.End + TimeSpan.FromMinutes(1));
         await app.Grains.GetSettlement(month).Run();
+
+        // The creator's settled income (three budgets of 5 € less fees) is paid out: deposits never are.
+        var payouts = app.Grains.GetPayouts(creator.Id);
+        await payouts.SetAccount("DE89370400440532013000", "Metered Creator");
+        var payout = await payouts.Request(1000);
+        Assert.Equal(PayoutStatus.Paid, (await payouts.Complete(payout.Id, succeeded: true, failureReason: null)).Payout.Status);
         Assert.True((await app.Grains.GetAudit().Run()).Ok);
 
         string after = before;

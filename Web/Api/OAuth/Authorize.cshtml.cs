@@ -63,9 +63,9 @@ public sealed class AuthorizeModel(IGrainFactory grains) : PageModel
         }
 
         var offline = request.GetScopes().Contains(OpenIddictConstants.Scopes.OfflineAccess);
-        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-        identity.SetClaim(Claims.Subject, User.RequiredUserId().ToString(CultureInfo.InvariantCulture));
-        identity.SetClaim(Claims.Name, User.Identity?.Name);
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
+        identity.SetClaim(OpenIddictConstants.Claims.Subject, User.RequiredUserId().ToString(CultureInfo.InvariantCulture));
+        identity.SetClaim(OpenIddictConstants.Claims.Name, User.Identity?.Name);
         identity.SetScopes(offline ? [.. Scopes, OpenIddictConstants.Scopes.OfflineAccess] : Scopes);
         if (offline)
         {
