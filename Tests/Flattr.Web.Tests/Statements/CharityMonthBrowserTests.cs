@@ -45,7 +45,7 @@ public sealed class CharityMonthBrowserTests(MonthlyApp app, Browser browser, IT
         // The month before the account was opened: no statement, a page that says so.
         var before = await page.GotoAsync(new Uri(app.App.BaseUri, $"/me/statements/{month.Previous()}").ToString());
         Assert.Equal(404, before!.Status);
-        await Expect(page.Locator("h1")).ToHaveTextAsync($"{noStatement} {month.Previous()}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"{noStatement} {RequestCultures.Month(month.Previous(), locale)}");
         await Expect(page.Locator("#given")).ToHaveCountAsync(0);
     }
 

@@ -216,7 +216,7 @@ public static partial class StatementMonths
         {
             var statement = await StatementPage.GetAsync(clients[owner], month);
             var dashboard = await clients[owner].GetStringAsync("/dashboard");
-            var point = Regex.Match(dashboard, $"{month}\\|(\\d+)\\|(\\d+)", RegexOptions.None, TimeSpan.FromSeconds(1));
+            var point = Regex.Match(dashboard, $"{Regex.Escape(RequestCultures.ShortMonth(month, "en"))}\\|(\\d+)\\|(\\d+)", RegexOptions.None, TimeSpan.FromSeconds(1));
             Assert.True(point.Success, $"The dashboard of {users[owner].Username} has no point for {month}.");
             Assert.Equal(statement.ReceivedCents.ToString(System.Globalization.CultureInfo.InvariantCulture), point.Groups[2].Value);
         }
