@@ -82,6 +82,7 @@ public sealed class PayoutStore(NpgsqlDataSource dataSource, IOptions<MoneyRules
         request.Parameters.Add(new NpgsqlParameter<string> { TypedValue = account.HolderName });
         var payoutId = (long)(await request.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        PayoutMetrics.Count(PayoutStatus.Requested, amount);
         return new Payout(payoutId, userId, amount, PayoutStatus.Requested, null, now, null);
     }
 

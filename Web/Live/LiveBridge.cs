@@ -28,12 +28,13 @@ public sealed partial class LiveBridge(
     readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 10_000, Clock = new TimeProviderClock(time) });
 
     /// <summary>
-    /// Groups (things and creators) one connection may watch at once. The largest page shows one live thing (a thing's page)
-    /// or one creator's ticker (the dashboard, whose things' counts come with the creator); 4 leaves room for a page that
-    /// joins its next watch before leaving the last. Without a bound, one socket looping over ids would make this host hold
-    /// an observer, a group and a grain subscription per id.
+    /// Groups (things and creators) one connection may watch at once: what the largest page shows. A thing's page watches one
+    /// thing and the dashboard one creator (its things' counts come with the creator), but a blog page's buttons share one
+    /// connection (<c>button.js</c> lets one frame watch every button on the page), so a blog's front page of 100 posts is the
+    /// bound. Only registered things can be watched at all, so a socket can make this host hold at most 100 observers, groups
+    /// and grain subscriptions, of real things.
     /// </summary>
-    public const int MaximumWatchesPerConnection = 4;
+    public const int MaximumWatchesPerConnection = 100;
 
     /// <summary>The things whose counts a dashboard's snapshot carries (its first page of things).</summary>
     const int DashboardThings = 100;

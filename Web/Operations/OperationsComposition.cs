@@ -33,7 +33,7 @@ public static class OperationsComposition
         app.UseMiddleware<OperatorAccess>();
         app.MapFlattrMetrics();
         app.MapFlattrHealth();
-        app.MapOrleansDashboard(DashboardPath).RequireOperator();
+        app.MapOrleansDashboard(DashboardPath).RequireOperator().AddEndpointFilter<DashboardInputFilter>();
         return app;
     }
 

@@ -174,17 +174,30 @@ public sealed partial class TranslatedPagesTests(FlattrApp app)
         return [.. content.OrderByDescending(c => c.Length)];
     }
 
-    /// <summary>Words of the English interface that neither the French nor the German one uses.</summary>
+    /// <summary>
+    /// Words of the English interface that neither the French nor the German one uses: the site's texts, the API pages' and
+    /// the earnings page's, each in their three languages.
+    /// </summary>
     static HashSet<string> EnglishOnlyWords()
     {
-        static IEnumerable<string> WordsOf(Texts texts) => typeof(Texts).GetProperties()
+        static IEnumerable<string> WordsOf(object texts) => texts.GetType().GetProperties()
             .Where(p => p.PropertyType == typeof(string) && p.GetMethod is { IsStatic: false })
             .SelectMany(p => Words((string)p.GetValue(texts)!));
-        var english = WordsOf(Texts.English).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        english.ExceptWith(WordsOf(Texts.French));
-        english.ExceptWith(WordsOf(Texts.German));
-        english.ExceptWith(Allowed);
-        return english;
+        object[] english = [Texts.English, global::Flattr.Web.Api.Localization.ApiTexts.English, global::Flattr.Web.Earnings.Localization.EarningsTexts.English];
+        object[] others =
+        [
+            Texts.French, Texts.German,
+            global::Flattr.Web.Api.Localization.ApiTexts.French, global::Flattr.Web.Api.Localization.ApiTexts.German,
+            global::Flattr.Web.Earnings.Localization.EarningsTexts.French, global::Flattr.Web.Earnings.Localization.EarningsTexts.German,
+        ];
+        var words = english.SelectMany(WordsOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var texts in others)
+        {
+            words.ExceptWith(WordsOf(texts));
+        }
+
+        words.ExceptWith(Allowed);
+        return words;
     }
 
     /// <summary>The words of a page's visible text, without the language switch's names.</summary>
