@@ -21,8 +21,8 @@ internal sealed class ThingSearchSql
     readonly List<NpgsqlParameter> _parameters = [];
     readonly StringBuilder _where = new("t.status = 'active' AND NOT t.hidden");
 
-    /// <summary>The placeholder of the search text once <see cref="MatchText"/> had one, for ordering by relevance.</summary>
-    public string? TextPlaceholder { get; private set; }
+    /// <summary>The SQL parameter marker ($n) of the search text once <see cref="MatchText"/> had one, for ordering by relevance.</summary>
+    public string? TextParameter { get; private set; }
 
     /// <summary>Adds a parameter and returns its placeholder.</summary>
     public string Parameter(object value, NpgsqlDbType? type = null)
@@ -46,10 +46,10 @@ internal sealed class ThingSearchSql
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            TextPlaceholder = Parameter(text.Trim());
-            Where($"(t.search @@ {Query(TextPlaceholder)}"
-                + $" OR t.id = ANY(ARRAY(SELECT things_similar_titles({TextPlaceholder})))"
-                + $" OR t.owner_id = ANY(ARRAY(SELECT users_similar_names({TextPlaceholder}))))");
+            TextParameter = Parameter(text.Trim());
+            Where($"(t.search @@ {Query(TextParameter)}"
+                + $" OR t.id = ANY(ARRAY(SELECT things_similar_titles({TextParameter})))"
+                + $" OR t.owner_id = ANY(ARRAY(SELECT users_similar_names({TextParameter}))))");
         }
 
         return this;
@@ -65,7 +65,7 @@ internal sealed class ThingSearchSql
 
     /// <summary>Best match first (the words' rank, weighted by where they stand, plus the title's likeness); newest first without text.</summary>
     public string RelevanceOrder() =>
-        TextPlaceholder is { } text ? $"ts_rank(t.search, {Query(text)}) + word_similarity({text}, t.title) DESC" : NewestOrder;
+        TextParameter is { } text ? $"ts_rank(t.search, {Query(text)}) + word_similarity({text}, t.title) DESC" : NewestOrder;
 
     /// <summary>Most flattrs in <paramref name="month"/> first.</summary>
     public string FlattrsInMonthOrder(Month month) =>
