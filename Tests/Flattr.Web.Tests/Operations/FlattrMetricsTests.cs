@@ -27,7 +27,6 @@ public sealed class FlattrMetricsTests : IAsyncLifetime
         "flattr_click_batch_size_count",
         "flattr_click_batch_commit_duration_seconds_count",
         "flattr_live_pushes_total",
-        "flattr_live_coalesced_total",
         "flattr_deposits_total",
         "flattr_deposits_amount_total",
         "flattr_payouts_total",
