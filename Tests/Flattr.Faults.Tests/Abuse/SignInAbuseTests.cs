@@ -32,6 +32,12 @@ public sealed class SignInAbuseTests : IAsyncLifetime
     {
         var victim = await _app.CreateUserAsync("victim");
         using var client = new WebSession(_app.BaseUri, IPAddress.Parse("127.0.0.2"));
+        // The limits count per clock minute (shared by every node): begin early in one, so that all the guesses share a window.
+        if (DateTime.UtcNow.Second >= 40)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
+        }
+
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
