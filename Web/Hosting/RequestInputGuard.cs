@@ -1,5 +1,4 @@
 using Flattr.Web.Api.Errors;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Flattr.Web.Hosting;
@@ -9,17 +8,23 @@ namespace Flattr.Web.Hosting;
 /// <list type="bullet">
 /// <item>the NUL character (U+0000), which PostgreSQL text refuses, in the path, the query or a form field answers
 /// 400 <c>invalid_parameters</c> (the API checks its JSON bodies itself, <c>ApiRequestBody</c>);</item>
-/// <item>the bytes of a form actually read are limited to <see cref="MaxFormBytes"/>, or the endpoint's own
-/// <c>[RequestSizeLimit]</c> (a chunked body is stopped there, not
-/// read whole; Kestrel stops every other body at <see cref="MaxBodyBytes"/>): 413 <c>request_too_large</c>.</item>
+/// <item>the bytes of a body actually read are limited, chunked or not: to the endpoint's own <c>[RequestSizeLimit]</c>
+/// (the avatar upload), else <see cref="MaxFormBytes"/> for a form, else <see cref="MaxBodyBytes"/> (the API and the webhook
+/// limit theirs further); a form over its limit is answered 413 <c>request_too_large</c>.</item>
 /// </list>
+/// The app never reads past its limit, but Kestrel reads and discards the rest of a refused body up to
+/// <see cref="DiscardBytes"/> (nginx refuses more than 2 MiB in front of it), so that the client, which sends its whole body
+/// before it reads the answer, receives the 413 rather than a reset connection. Past that, Kestrel closes the connection.
 /// Refusals carry Flattr's error body (<see cref="ErrorResponses"/>). A form is buffered, so an endpoint that reads the raw
 /// body (the API, the payment webhook) still reads all of it.
 /// </summary>
 public sealed class RequestInputGuard(RequestDelegate next)
 {
-    /// <summary>Kestrel's limit for any request body (nginx allows 2 MiB in front of it).</summary>
+    /// <summary>The most of any request body the app reads.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Kestrel's limit for any request body: what it reads, discarding the rest of a body the app refused.</summary>
+    public const long DiscardBytes = 8 * 1024 * 1024;
 
     /// <summary>A page's form: the longest field (a thing's description) is a few thousand characters.</summary>
     public const long MaxFormBytes = 256 * 1024;
@@ -34,15 +39,12 @@ public sealed class RequestInputGuard(RequestDelegate next)
             return;
         }
 
+        // An endpoint that takes more (an upload form's [RequestSizeLimit]) says so in its metadata; routing ran first.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? (request.HasFormContentType ? MaxFormBytes : MaxBodyBytes);
+        request.Body = new LimitedRequestBody(request.Body, limit);
         if (request.HasFormContentType)
         {
-            // An endpoint that takes more (an upload form's [RequestSizeLimit]) says so in its metadata; routing ran first.
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxFormBytes;
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            {
-                size.MaxRequestBodySize = limit;
-            }
-
             request.EnableBuffering();
             IFormCollection form;
             try

@@ -56,8 +56,8 @@ public static class WebComposition
         services.AddFlattrProxyForwarding(builder.Configuration);
         services.AddFlattrHostFiltering(builder.Configuration);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
-        // The bytes of any body actually read, chunked or not (forms and the API limit theirs further).
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestInputGuard.MaxBodyBytes);
+        // What Kestrel reads of any body, the rest of a refused one included; the app reads less (RequestInputGuard).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestInputGuard.DiscardBytes);
 
         services.AddSingleton<TrendingReader>();
         services.AddSingleton<LiveBridge>();

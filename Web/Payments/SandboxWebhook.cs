@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Flattr.Payments;
 using Orleans;
 
@@ -35,11 +34,6 @@ public static class SandboxWebhook
         if (request.ContentLength > MaximumBodyBytes)
         {
             return TooLarge();
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = MaximumBodyBytes;
         }
 
         var buffer = new byte[MaximumBodyBytes + 1];

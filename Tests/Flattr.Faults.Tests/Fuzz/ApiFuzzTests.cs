@@ -53,7 +53,9 @@ public sealed class ApiFuzzTests(FaultsApp app, ITestOutputHelper output) : Ledg
     [Fact]
     public async Task Api_writes_with_fuzzed_bodies_tokens_and_idempotency_keys_never_fail_and_refusals_change_nothing()
     {
-        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(402)), output, "api_idempotency_keys");
+        // The click path registers the open month (a calendar row) before it judges a click, so a refused first flattr of
+        // the month may add it (ClickSql.EnsureMonths); nothing else of a refusal may stay.
+        var fuzz = new FuzzRunner(App, new FuzzValues(FuzzRunner.Seed(402)), output, "api_idempotency_keys", "months");
         var v = fuzz.Values;
         var (_, token, things) = await WorldAsync();
         using var api = App.ApiClient();

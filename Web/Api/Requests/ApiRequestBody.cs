@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Flattr.Web.Api.Errors;
 using Flattr.Web.Api.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -31,12 +30,6 @@ public static class ApiRequestBody
         if (http.Request.ContentLength > limit)
         {
             throw TooLarge(limit);
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            // Kestrel then stops a chunked body at the limit instead of receiving all of it.
-            size.MaxRequestBodySize = limit;
         }
 
         using var buffer = new MemoryStream();
