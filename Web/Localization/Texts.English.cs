@@ -233,6 +233,7 @@ public sealed partial class Texts
         NavBrowse = "Browse",
         NavDashboard = "Dashboard",
         NavMain = "Main",
+        NavMenu = "Menu",
         NavMyMonth = "My month",
         NavNewThing = "Add a thing",
         NavTrending = "Trending",

@@ -233,6 +233,7 @@ public sealed partial class Texts
         NavBrowse = "Parcourir",
         NavDashboard = "Tableau de bord",
         NavMain = "Principal",
+        NavMenu = "Menu",
         NavMyMonth = "Mon mois",
         NavNewThing = "Ajouter un contenu",
         NavTrending = "Tendances",

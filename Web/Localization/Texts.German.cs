@@ -233,6 +233,7 @@ public sealed partial class Texts
         NavBrowse = "Entdecken",
         NavDashboard = "Dashboard",
         NavMain = "Hauptmenü",
+        NavMenu = "Menü",
         NavMyMonth = "Mein Monat",
         NavNewThing = "Ding hinzufügen",
         NavTrending = "Im Trend",

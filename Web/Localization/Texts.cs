@@ -532,6 +532,8 @@ public sealed partial class Texts
 
     public required string NavMain { get; init; }
 
+    public required string NavMenu { get; init; }
+
     public required string NavMyMonth { get; init; }
 
     public required string NavNewThing { get; init; }
