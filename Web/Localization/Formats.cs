@@ -9,8 +9,12 @@ namespace Flattr.Web.Localization;
 /// </summary>
 public static class Formats
 {
-    /// <summary>Cents as euros in the reader's number format with the euro sign: "€8.00", "8,00 €", "€ 8,00" (de-AT).</summary>
-    public static string Money(long cents) => (cents / 100m).ToString("C2", EuroCulture(CultureInfo.CurrentCulture));
+    /// <summary>
+    /// Cents as euros in the reader's number format with the euro sign: "€8.00", "8,00 €", "€ 8,00" (de-AT). Its spaces are
+    /// no-break spaces (ICU here writes plain ones), so that a line never ends between the amount and its sign.
+    /// </summary>
+    public static string Money(long cents) =>
+        (cents / 100m).ToString("C2", EuroCulture(CultureInfo.CurrentCulture)).Replace(' ', '\u00A0');
 
     /// <summary>A month as words: "December 2026", "décembre 2026", "Dezember 2026".</summary>
     public static string Month(Month month) =>
