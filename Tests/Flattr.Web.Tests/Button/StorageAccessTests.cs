@@ -64,6 +64,43 @@ public sealed partial class StorageAccessTests(FlattrApp app, Browser browser)
         await Expect(button.Locator("#flattr")).ToHaveAttributeAsync("data-flattred", "true");
         await Expect(button.Locator("#flattr")).ToHaveClassAsync(Done());
         await Expect(button.Locator("#count")).ToHaveTextAsync("1");
+        // Chromium sent the reader cookie with the reloaded frame itself (storage access headers): no script had to ask.
+        await Expect(button.Locator("html")).ToHaveAttributeAsync("data-storage-access", "known");
+    }
+
+    [Fact]
+    public async Task Where_the_frame_itself_comes_without_cookies_a_visit_after_the_readers_grant_asks_again_without_a_click_and_shows_the_flattr()
+    {
+        var (thing, postUrl, creator) = await RegisterAsync("regranted");
+        await using var blog = await StartBlogAsync(creator, postUrl);
+        var giver = await app.CreateUserAsync("returning", depositCents: 2000);
+        await app.Grains.WalletNow(giver.Id, Time).Flattr(thing.Id, anonymous: false);
+        await using var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync(Spy);
+        var flattr = await BrowserSteps.SignInAsync(context, app, giver);
+        await flattr.GotoAsync(new Uri(app.BaseUri, "/things/" + thing.Id).ToString());
+        // As in a browser without Chromium's storage access headers (Firefox, Safari): the frame's own request carries no
+        // cookie and does not say it could, so the frame comes without its reader. (Playwright fetches it for the browser:
+        // its headers less that one, and an empty cookie header, else Playwright would add the profile's cookies.)
+        await context.RouteAsync("**/button/view?**", async route =>
+        {
+            var headers = route.Request.Headers.Where(h => !h.Key.Equals(StorageAccessHeaders.RequestHeader, StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key, h => h.Value);
+            headers["cookie"] = string.Empty;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = await route.FetchAsync(new RouteFetchOptions { Headers = headers }) });
+        });
+        var post = await context.NewPageAsync();
+        // The reader allowed Flattr's frames on this blog on an earlier visit.
+        await StorageAccessPrompt.AllowAsync(browser, post, blog.BaseUri, app.BaseUri);
+
+        await post.GotoAsync(new Uri(blog.BaseUri, "/post").ToString());
+
+        var button = post.FrameLocator("iframe.FlattrButton >> nth=0");
+        await Expect(button.Locator("html")).ToHaveAttributeAsync("data-storage-access", "granted");
+        await Expect(button.Locator("#flattr")).ToHaveAttributeAsync("data-flattred", "true");
+        await Expect(button.Locator("#count")).ToHaveTextAsync("1");
+        var frame = await ButtonFrameAsync(post);
+        Assert.False(Assert.Single(await frame.EvaluateAsync<bool[]>("() => window.__storageAccessAsked")));
     }
 
     [Fact]
