@@ -44,6 +44,8 @@ public sealed partial class StorageAccessTests(FlattrApp app, Browser browser)
         var post = await context.NewPageAsync();
         await post.GotoAsync(new Uri(blog.BaseUri, "/post").ToString());
         var button = post.FrameLocator("iframe.FlattrButton >> nth=0");
+        await Expect(post.Locator("iframe.FlattrButton").First).ToHaveAttributeAsync("allow", "storage-access");
+        await Expect(post.Locator("iframe.FlattrButton[sandbox]")).ToHaveCountAsync(0);
         await Expect(button.Locator("html")).ToHaveAttributeAsync("data-storage-access", "waiting");
         var frame = await ButtonFrameAsync(post);
         Assert.False(await frame.EvaluateAsync<bool>("() => document.hasStorageAccess()"));
