@@ -30,11 +30,15 @@ public static class StorageAccessHeaders
         }
     }
 
-    /// <summary>The Origin the browser sent, if it is a plain http(s) origin (it is quoted into the answer).</summary>
-    static string? EmbeddingOrigin(HttpRequest request) =>
-        Uri.TryCreate(request.Headers.Origin.ToString(), UriKind.Absolute, out var uri)
-        && uri.Scheme is "http" or "https"
-        && string.Equals(uri.GetLeftPart(UriPartial.Authority), request.Headers.Origin.ToString(), StringComparison.OrdinalIgnoreCase)
-            ? uri.GetLeftPart(UriPartial.Authority)
-            : null;
+    /// <summary>The Origin the browser sent, if it is a plain ASCII http(s) origin (it is quoted into the answer).</summary>
+    static string? EmbeddingOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        return System.Text.Ascii.IsValid(origin)
+            && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase)
+                ? uri.GetLeftPart(UriPartial.Authority)
+                : null;
+    }
 }
