@@ -12,7 +12,8 @@ namespace Flattr.Web.Button;
 
 /// <summary>
 /// The button's endpoints: its scripts, the SVG badges and count JSON (ETag-cacheable, counts from grain memory), QR codes,
-/// and the JSON flattr/undo used by Flattr's own pages (antiforgery-checked, rate-limited).
+/// the frame's question whether its reader flattred, and the JSON flattr/undo used by Flattr's own pages (antiforgery-checked,
+/// rate-limited).
 /// </summary>
 public static class ButtonEndpoints
 {
@@ -34,6 +35,21 @@ public static class ButtonEndpoints
         // The counts as JSON, for scripts that show them beside their own button (the same shape the live hub pushes).
         endpoints.MapGet("/things/{id:long}/count.json", async (long id, HttpContext http, IGrainFactory grains) =>
             Count(http, await grains.FindAsync(id, null)));
+
+        // The button frame asks this once the browser lets it send Flattr's cookies (the Storage Access API, after the reader's
+        // click): whether its reader flattred the thing. No CORS header and same-origin resource policy: only the frame reads it.
+        endpoints.MapGet("/button/flattred", async (long? thing, HttpContext http, IGrainFactory grains, TimeProvider time, ReaderCookie reader) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            if (await grains.FindAsync(thing, null) is not { } found)
+            {
+                return ErrorResponses.Result(FlattrErrors.NotFound, Localization.Texts.Current.ErrorNotFound);
+            }
+
+            var flattred = (http.User.UserId() ?? reader.Read(http)) is { } readerId && await grains.WalletNow(readerId, time).HasFlattred(found.Info.Id);
+            return Results.Json(new ReaderFlattr(found.Info.Id, flattred), WebJsonContext.Default.ReaderFlattr);
+        });
 
         endpoints.MapGet("/things/{id:long}/qr.svg", async (long id, HttpContext http, IGrainFactory grains) =>
         {

@@ -8,8 +8,9 @@ namespace Flattr.Web.Button;
 /// <summary>
 /// The button as other sites frame it (<c>/button/view</c>): the count, read from the thing grain's memory, and a button
 /// that opens the confirmation window. It is the only page any site may frame. Where the browser sends Flattr's cookies to
-/// the frame (the session on the same site, the <see cref="ReaderCookie"/> on another), it shows that the reader already
-/// flattred the thing; it never flattrs.
+/// the frame (the session on the same site, the <see cref="ReaderCookie"/> on another, where third-party cookies are allowed
+/// or the reader granted storage access: <see cref="StorageAccessHeaders"/>, Scripts/frame.js), it shows that the reader
+/// already flattred the thing; it never flattrs.
 /// </summary>
 public sealed class FrameModel(IGrainFactory grains, TimeProvider time, ReaderCookie reader) : PageModel
 {
@@ -24,16 +25,23 @@ public sealed class FrameModel(IGrainFactory grains, TimeProvider time, ReaderCo
     /// <summary>The reader is known (<see cref="ReaderCookie"/>) and flattred this thing this month.</summary>
     public bool Flattred { get; private set; }
 
+    /// <summary>The request named its reader; when not, the frame's script may ask the browser for storage access.</summary>
+    public bool ReaderKnown { get; private set; }
+
     public async Task OnGetAsync(long? thing, string? url, string? button)
     {
         Compact = button == "compact";
+        StorageAccessHeaders.Answer(HttpContext);
+        var readerId = User.UserId() ?? reader.Read(HttpContext);
+        ReaderKnown = readerId is not null;
         Thing = await grains.FindAsync(thing, url);
         if (Thing is not null)
         {
             Flattrable = Thing.Info.IsActive;
             ConfirmUrl = "/button/confirm?thing=" + Thing.Info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The session where the browser sends it (a page of the same site), else the reader cookie (another site).
-            Flattred = (User.UserId() ?? reader.Read(HttpContext)) is { } readerId && await grains.WalletNow(readerId, time).HasFlattred(Thing.Info.Id);
+            // The session where the browser sends it (a page of the same site), else the reader cookie (another site: where
+            // third-party cookies are allowed, or once the reader granted the frame storage access).
+            Flattred = readerId is { } id && await grains.WalletNow(id, time).HasFlattred(Thing.Info.Id);
             return;
         }
 

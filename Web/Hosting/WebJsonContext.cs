@@ -13,6 +13,7 @@ namespace Flattr.Web.Hosting;
 [JsonSerializable(typeof(LiveCreator))]
 [JsonSerializable(typeof(LiveFlattr))]
 [JsonSerializable(typeof(LiveFlattr[]))]
+[JsonSerializable(typeof(ReaderFlattr))]
 [JsonSerializable(typeof(System.Collections.Immutable.ImmutableList<LiveFlattr>))]
 [JsonSerializable(typeof(TrendingEntry))]
 [JsonSerializable(typeof(TrendingEntry[]))]

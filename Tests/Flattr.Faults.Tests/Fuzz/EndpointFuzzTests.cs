@@ -59,6 +59,21 @@ public sealed class EndpointFuzzTests(FaultsApp app, ITestOutputHelper output) :
             }, FuzzRunner.NeverChanges);
         }
 
+        // The frame's storage access: its question whether the reader flattred, and the frame asked with the storage access
+        // request header and an Origin, both fuzzed (the answer quotes the Origin).
+        for (var i = 0; i < 40; i++)
+        {
+            var path = v.Chance(0.5) ? "/button/flattred" + Query(v, "thing") : $"/button/view?thing={Uri.EscapeDataString(v.Id(things))}";
+            await fuzz.SendAsync("GET " + path, async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.TryAddWithoutValidation("Sec-Fetch-Storage-Access", v.Pick(new[] { "inactive", "active", "none", v.HeaderValue() }));
+                request.Headers.TryAddWithoutValidation("Origin", v.Chance(0.5) ? new string(v.Url().Where(c => c is >= ' ' and <= '~').ToArray()) : v.HeaderValue());
+                request.Headers.TryAddWithoutValidation("Cookie", "flattr.reader=" + Uri.EscapeDataString(v.HeaderValue()));
+                return await (v.Chance(0.5) ? giver.Session.Http : visitor.Http).SendAsync(request);
+            }, FuzzRunner.NeverChanges);
+        }
+
         fuzz.AssertClean();
         await Invariants.AssertLedgerAuditOkAsync(App.Database);
         await Invariants.AssertCountsMatchClicksAsync(App.Database);

@@ -27,6 +27,7 @@ public sealed class SecurityHeaderCoverageTests(FaultsApp app) : LedgerAuditedTe
             (HttpMethod.Get, "/img/flattr-mark.svg", false), (HttpMethod.Get, "/lib/signalr/signalr.min.js", false),
             (HttpMethod.Get, "/button.js", false), (HttpMethod.Get, "/button/frame.js", false), (HttpMethod.Get, $"/things/{thing}/qr.svg", false),
             (HttpMethod.Get, $"/things/{thing}/button.svg", true), (HttpMethod.Get, $"/button/view?thing={thing}", true),
+            (HttpMethod.Get, $"/button/flattred?thing={thing}", false),
             (HttpMethod.Get, $"/button/confirm?thing={thing}", false), (HttpMethod.Post, "/live/negotiate?negotiateVersion=1", false),
             (HttpMethod.Get, "/live", false), (HttpMethod.Post, "/payments/sandbox/webhook", false), (HttpMethod.Post, "/signin", false),
             (HttpMethod.Get, "/signout", false), (HttpMethod.Post, $"/things/{thing}/flattr", false),

@@ -9,8 +9,8 @@ namespace Flattr.Web.Tests.Button;
 /// <summary>
 /// The button remembers, after a reload, that its reader already flattred the thing, where the browser lets the frame know
 /// the reader: here the blog is on the same site as Flattr (127.0.0.1, another port), so Flattr's cookies reach the frame.
-/// On another site the reader cookie (SameSite=None) does the same in browsers that send third-party cookies; the test's
-/// Chromium does not, which the "where the browser lets the frame know" allows.
+/// On another site the reader cookie (SameSite=None) does the same in browsers that send third-party cookies, and where
+/// they are blocked (as in the test's Chromium) once the reader's click granted the frame storage access: StorageAccessTests.
 /// </summary>
 [Collection(FlattrAppCollection.Name)]
 public sealed partial class RememberedFlattrTests(FlattrApp app, Browser browser)

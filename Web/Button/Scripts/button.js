@@ -34,6 +34,9 @@
     if (!hub) { q.set("live", "hub"); }
     frame.src = base + "/button/view?" + q.toString();
     frame.title = "Flattr";
+    // Lets the frame ask for storage access on the reader's click (the default policy allows it; a page's own
+    // Permissions-Policy may not): then it knows its reader where the browser blocks third-party cookies.
+    frame.setAttribute("allow", "storage-access");
     frame.loading = hub ? "lazy" : "eager";
     if (!hub) { hub = frame; }
     frame.setAttribute("scrolling", "no");

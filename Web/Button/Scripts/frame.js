@@ -1,5 +1,6 @@
 /* The button inside its frame. A click never flattrs from here: it opens Flattr's own confirmation window
- * (first-party, never framed), which tells this frame the outcome through postMessage.
+ * (first-party, never framed), which tells this frame the outcome through postMessage. Where the browser blocks
+ * third-party cookies, the same click asks it for storage access, so the frame knows its reader on the next visit.
  *
  * Live counts: the first button of a page is its hub, the only frame with a SignalR connection; the page's loader
  * (button.js) relays which things the frames show and their counts. A page with 50 buttons costs the server one
@@ -42,9 +43,59 @@
   }
   if (button && thingId && remembered()[thingId] === month()) { showFlattred(null); }
 
+  /* Storage access. Where the browser keeps Flattr's cookies from this frame on another site (third-party cookies
+   * blocked: Safari and Firefox by default, Chromium when the reader blocks them), the server did not know the reader.
+   * The reader's click on the button asks the browser to let the frame use them (document.requestStorageAccess: only on
+   * that click, never without one); once allowed, the frame asks Flattr whether its reader flattred. Where the reader
+   * allowed it on an earlier visit, the browser grants it again without a click or a prompt, so a reload shows the
+   * flattr (Chromium even sends the cookies with the frame's own request: see StorageAccessHeaders.cs). */
+  var readerKnown = document.body.getAttribute("data-reader") === "known";
+  var hasAccess = false;
+  var canAsk = !!(button && button.tagName === "A" && document.hasStorageAccess && document.requestStorageAccess);
+
+  /* Where the frame stands (read by the tests): "known" (the request named the reader), "waiting" (for the reader's
+   * click), "granted", "refused", or "none" (this browser has no such API, or the thing cannot be flattred). */
+  function accessState(state) { document.documentElement.setAttribute("data-storage-access", state); }
+
+  function askFlattred() {
+    if (!thingId) { return; }
+    window.fetch("/button/flattred?thing=" + thingId, { credentials: "include", cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (state) { if (state && state.flattred && state.thingId === thingId) { showFlattred(null); } })
+      .catch(function () { /* Unknown stays unknown: the plain button. */ });
+  }
+
+  function accessGranted() {
+    hasAccess = true;
+    accessState("granted");
+    askFlattred();
+  }
+
+  function requestAccess() {
+    document.requestStorageAccess().then(accessGranted, function () { accessState("refused"); });
+  }
+
+  function waitForClick() { if (!hasAccess) { accessState("waiting"); } }
+
+  if (readerKnown) {
+    accessState("known");
+  } else if (!canAsk) {
+    accessState("none");
+  } else {
+    document.hasStorageAccess().then(function (has) {
+      // With access and still no reader, this browser holds no reader cookie: nothing to ask.
+      if (has) { hasAccess = true; accessState("granted"); return null; }
+      return navigator.permissions ? navigator.permissions.query({ name: "storage-access" }) : null;
+    }).then(function (status) {
+      if (status && status.state === "granted" && !hasAccess) { requestAccess(); } else { waitForClick(); }
+    }).catch(waitForClick); // The browser cannot tell (Safari cannot query this permission): wait for a click.
+  }
+
   if (button && button.tagName === "A") {
     button.addEventListener("click", function (e) {
       e.preventDefault();
+      // Asked before the window opens, while the click still counts as the reader's gesture.
+      if (canAsk && !readerKnown && !hasAccess) { requestAccess(); }
       if (popup && !popup.closed) { popup.focus(); return; }
       var confirmUrl = button.getAttribute("data-confirm");
       popup = window.open(confirmUrl, "flattr_confirm", "popup,width=480,height=600");
