@@ -46,8 +46,8 @@ internal sealed class ThingSearchSql
     /// <summary>
     /// Things that match what someone typed (schema <c>0370_thing_search_languages.sql</c>, <c>0380_search_bounded.sql</c>): every
     /// word, as a prefix (of three letters or more), as written or stemmed in English, French or German; or a creator whose name
-    /// has the words. Only when those are fewer than <see cref="FewMatches"/>: also a title like the text despite a typo, or a
-    /// creator whose name is like it. The condition goes into the statement's common table expressions (<see cref="PageAsync"/>).
+    /// has the words. Only when those are fewer than <see cref="FewMatches"/>: also a title like the text despite a typo, a
+    /// creator whose name is like it, or the words with two neighbouring letters swapped ("brids" finds "birds"). The condition goes into the statement's common table expressions (<see cref="PageAsync"/>).
     /// </summary>
     public ThingSearchSql MatchText(string? text)
     {

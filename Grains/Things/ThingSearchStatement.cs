@@ -19,7 +19,8 @@ sealed class ThingSearchStatement(string where, string order, string limit, stri
     /// <summary>
     /// With the text <paramref name="text"/>: the things with the words (the GIN index on <c>things.search</c>) or by a creator
     /// whose name has them, at most the bound of them; only when they are fewer than <paramref name="few"/>, also things with
-    /// a title like the text or by a creator with a name like it (pg_trgm, schema 0370). <paramref name="ranked"/> (the
+    /// a title like the text or by a creator with a name like it (pg_trgm, schema 0370), or with the words typed with two
+    /// neighbouring letters swapped (schema 0380). <paramref name="ranked"/> (the
     /// relevance order): the page is the best of those found, so a common word ranks a bounded set, never all its matches;
     /// otherwise every match is in the order.
     /// </summary>
@@ -37,7 +38,8 @@ sealed class ThingSearchStatement(string where, string order, string limit, stri
             SELECT t.id, t.search, t.title, true AS alike FROM things t
             WHERE {where}
               AND (t.id = ANY(ARRAY(SELECT things_similar_titles({text}) WHERE (SELECT count(*) FROM matched) < {few}))
-                   OR t.owner_id = ANY(ARRAY(SELECT users_similar_names({text}) WHERE (SELECT count(*) FROM matched) < {few})))
+                   OR t.owner_id = ANY(ARRAY(SELECT users_similar_names({text}) WHERE (SELECT count(*) FROM matched) < {few}))
+                   OR t.search @@ (SELECT things_search_swapped_query({text}) WHERE (SELECT count(*) FROM matched) < {few}))
               AND t.id NOT IN (SELECT id FROM matched)
             LIMIT {bound}),
         found AS (SELECT * FROM matched UNION ALL SELECT * FROM typos)

@@ -55,6 +55,8 @@ public sealed class LanguageSearchTests(ApiHost host) : IClassFixture<ApiHost>
     [Theory]
     [InlineData("A mountain walk at dawn", "mountian")]
     [InlineData("Street photography in Berlin", "photgraphy")]
+    [InlineData("Birds of the northern sea", "brids")]
+    [InlineData("Notes on the harbour", "teh harbour")]
     public async Task A_typo_in_a_title_word_still_finds_the_thing(string title, string query)
     {
         var owner = await host.CreateUserAsync();
