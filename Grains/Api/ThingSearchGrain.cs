@@ -29,8 +29,8 @@ public sealed class ThingSearchGrain(NpgsqlDataSource dataSource, TimeProvider t
         }
 
         var tags = string.IsNullOrWhiteSpace(search.Tags) ? null : TagExpression.Parse(search.Tags);
-        var (ids, total) = await _things.SearchAsync(search with { UrlPrefix = prefix }, tags, time.GetUtcNow(), CancellationToken.None);
+        var (ids, total, more) = await _things.SearchAsync(search with { UrlPrefix = prefix }, tags, time.GetUtcNow(), CancellationToken.None);
         var snapshots = ids.IsEmpty ? [] : await GrainFactory.GetThingRegistry().GetMany(ids);
-        return new ThingPage(snapshots, total, search.Page, search.Count);
+        return new ThingPage(snapshots, total, search.Page, search.Count, more);
     }
 }

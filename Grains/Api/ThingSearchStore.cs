@@ -12,7 +12,7 @@ namespace Flattr.Api;
 /// </summary>
 sealed class ThingSearchStore(NpgsqlDataSource dataSource)
 {
-    public async Task<(ImmutableArray<long> Ids, long Total)> SearchAsync(
+    public async Task<(ImmutableArray<long> Ids, long Total, bool MoreThanTotal)> SearchAsync(
         ThingSearch search, TagExpression? tags, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);

@@ -79,8 +79,8 @@ public sealed class ThingRegistryGrain(ThingStore things, TimeProvider time) : G
             throw new FlattrException(FlattrErrors.InvalidParameters, "A search text is at most 200 characters.");
         }
 
-        var (ids, total) = await things.SearchAsync(query, Month.Current(time), CancellationToken.None);
-        return new ThingPage(await SnapshotsAsync(ids), total, query.Page, query.Count);
+        var (ids, total, more) = await things.SearchAsync(query, Month.Current(time), CancellationToken.None);
+        return new ThingPage(await SnapshotsAsync(ids), total, query.Page, query.Count, more);
     }
 
     public Task<long> CountThings() => things.CountActiveAsync(CancellationToken.None);

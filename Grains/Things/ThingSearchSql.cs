@@ -8,8 +8,8 @@ namespace Flattr.Things;
 
 /// <summary>
 /// A search over listed things (active, not hidden), shared by the site's browse and the API's search: criteria become a
-/// WHERE with every value a parameter, orders name their sort keys, and one statement returns the total and the page's
-/// ids (newest id last among equals).
+/// WHERE with every value a parameter, orders name their sort keys, and one statement (<see cref="ThingSearchStatement"/>)
+/// returns the total, counted up to a bound, and the page's ids (newest id last among equals).
 /// </summary>
 internal sealed class ThingSearchSql
 {
@@ -17,6 +17,12 @@ internal sealed class ThingSearchSql
     public const string FlattrsOrder = "(SELECT coalesce(sum(m.clicks), 0) FROM thing_month_counts m WHERE m.thing_id = t.id) DESC";
 
     public const string NewestOrder = "t.created_at DESC";
+
+    /// <summary>A search counts its matches up to this many (or to the end of the requested page), then says "more than".</summary>
+    public const int CountedUpTo = 1_000;
+
+    /// <summary>When the words match fewer things than this (a page of the site), titles and names like the text are added.</summary>
+    public const int FewMatches = 30;
 
     readonly List<NpgsqlParameter> _parameters = [];
     readonly StringBuilder _where = new("t.status = 'active' AND NOT t.hidden");
@@ -38,24 +44,20 @@ internal sealed class ThingSearchSql
     }
 
     /// <summary>
-    /// Things that match what someone typed (schema <c>0370_thing_search_languages.sql</c>): every word, as a prefix, as written
-    /// or stemmed in English, French or German; or a title like the text despite a typo; or a creator whose name is like it.
-    /// The query and the two similarity look-ups are computed once per statement (uncorrelated sub-selects).
+    /// Things that match what someone typed (schema <c>0370_thing_search_languages.sql</c>, <c>0380_search_bounded.sql</c>): every
+    /// word, as a prefix (of three letters or more), as written or stemmed in English, French or German; or a creator whose name
+    /// has the words. Only when those are fewer than <see cref="FewMatches"/>: also a title like the text despite a typo, a
+    /// creator whose name is like it, or the words with two neighbouring letters swapped ("brids" finds "birds"). The condition goes into the statement's common table expressions (<see cref="PageAsync"/>).
     /// </summary>
     public ThingSearchSql MatchText(string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
             TextParameter = Parameter(text.Trim());
-            Where($"(t.search @@ {Query(TextParameter)}"
-                + $" OR t.id = ANY(ARRAY(SELECT things_similar_titles({TextParameter})))"
-                + $" OR t.owner_id = ANY(ARRAY(SELECT users_similar_names({TextParameter}))))");
         }
 
         return this;
     }
-
-    static string Query(string text) => $"(SELECT things_search_query({text}))";
 
     /// <summary>Things whose <paramref name="column"/> is one of <paramref name="values"/>; no values, no condition.</summary>
     public ThingSearchSql In(string column, ImmutableArray<string> values) =>
@@ -63,29 +65,46 @@ internal sealed class ThingSearchSql
 
     public ThingSearchSql OwnedBy(long? ownerId) => ownerId is { } id ? Where($"t.owner_id = {Parameter(id)}") : this;
 
-    /// <summary>Best match first (the words' rank, weighted by where they stand, plus the title's likeness); newest first without text.</summary>
+    /// <summary>
+    /// Best match first: things with the words, by the words' rank (weighted by where they stand), then things only like the
+    /// text, by their title's likeness; newest first without text. With text, the order ranks the first
+    /// <see cref="CountedUpTo"/> matches found (or as many as the requested page reaches), not every match of a common word.
+    /// </summary>
     public string RelevanceOrder() =>
-        TextParameter is { } text ? $"ts_rank(t.search, {Query(text)}) + word_similarity({text}, t.title) DESC" : NewestOrder;
+        TextParameter is { } text
+            ? $"t.alike, (CASE WHEN t.alike THEN word_similarity({text}, t.title) ELSE ts_rank(t.search, (SELECT words FROM query)) END) DESC"
+            : NewestOrder;
 
     /// <summary>Most flattrs in <paramref name="month"/> first.</summary>
     public string FlattrsInMonthOrder(Month month) =>
         $"(SELECT coalesce(sum(m.clicks), 0) FROM thing_month_counts m WHERE m.thing_id = t.id AND m.month = {Parameter(month.FirstDay)}) DESC";
 
-    /// <summary>The total of matching things and page <paramref name="page"/> (from 1) of <paramref name="count"/> ids.</summary>
-    public async Task<(ImmutableArray<long> Ids, long Total)> PageAsync(NpgsqlDataSource dataSource, string order, int count, int page,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of <paramref name="count"/> ids and the total of matching things, counted up to
+    /// <see cref="CountedUpTo"/> or to the end of the requested page if that is further: past that bound the total is the bound
+    /// and <c>MoreThanTotal</c> says there are more.
+    /// </summary>
+    public async Task<(ImmutableArray<long> Ids, long Total, bool MoreThanTotal)> PageAsync(NpgsqlDataSource dataSource, string order,
+        int count, int page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var limit = Parameter(count);
-        var offset = Parameter((long)(page - 1) * count);
-        await using var command = dataSource.CreateCommand(PageQuery(_where.ToString(), order + ", t.id DESC", limit, offset));
+        var offset = (long)(page - 1) * count;
+        var bound = Math.Max(CountedUpTo, offset + count);
+        var sql = new ThingSearchStatement(_where.ToString(), order + ", t.id DESC", Parameter(count), Parameter(offset), Parameter(bound + 1));
+        var statement = TextParameter is { } text
+            ? sql.Matching(text, Parameter(FewMatches), ranked: order == RelevanceOrder())
+            : sql.Listing();
+        await using var command = dataSource.CreateCommand(statement);
         command.Parameters.AddRange(_parameters.ToArray());
-        return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var total = reader.GetInt64(0);
+        return ([.. reader.GetFieldValue<long[]>(1)], Math.Min(total, bound), total > bound);
     }
 
     /// <summary>
-    /// One row: the number of matching things and the page's ids in order. The total is counted on its own, not with a
-    /// window over the page's rows, so a page past the end still reports the real total.
+    /// One row: the number of matching things, counted exactly (a creator's own list), and the page's ids in order. The total
+    /// is counted on its own, not with a window over the page's rows, so a page past the end still reports the real total.
     /// </summary>
     public static string PageQuery(string where, string order, string limit, string offset) =>
         $"""

@@ -125,8 +125,8 @@ public sealed class ThingStore(NpgsqlDataSource dataSource)
         return await ThingSearchSql.ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Listed (active, not hidden) things matching every criterion: the page's ids in order and the total.</summary>
-    public async Task<(ImmutableArray<long> Ids, long Total)> SearchAsync(ThingQuery query, Month currentMonth, CancellationToken cancellationToken)
+    /// <summary>Listed (active, not hidden) things matching every criterion: the page's ids in order and the total, counted up to a bound.</summary>
+    public async Task<(ImmutableArray<long> Ids, long Total, bool MoreThanTotal)> SearchAsync(ThingQuery query, Month currentMonth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new ThingSearchSql()

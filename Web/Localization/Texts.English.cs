@@ -281,6 +281,7 @@ public sealed partial class Texts
         ResetPasswordHint = "The link works once, for an hour. Setting the password signs out every session of the account.",
         ResetPasswordTitle = "Set a new password",
         ResultsCount = "{0} things",
+        ResultsMoreThan = "More than {0:N0} things",
         SandboxNote = "Sandbox payments: no real money moves. The platform keeps 10 % of each top-up.",
         SaveButton = "Save",
         SaveProfileButton = "Save profile",

@@ -281,6 +281,7 @@ public sealed partial class Texts
         ResetPasswordHint = "Le lien sert une fois, pendant une heure. Choisir le mot de passe ferme toutes les sessions du compte.",
         ResetPasswordTitle = "Choisir un nouveau mot de passe",
         ResultsCount = "{0} contenus",
+        ResultsMoreThan = "Plus de {0:N0} contenus",
         SandboxNote = "Paiements de test : aucun argent réel ne circule. La plateforme garde 10 % de chaque recharge.",
         SaveButton = "Enregistrer",
         SaveProfileButton = "Enregistrer le profil",

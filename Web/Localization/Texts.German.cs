@@ -281,6 +281,7 @@ public sealed partial class Texts
         ResetPasswordHint = "Der Link gilt einmal, eine Stunde lang. Das neue Passwort beendet alle Sitzungen des Kontos.",
         ResetPasswordTitle = "Neues Passwort setzen",
         ResultsCount = "{0} Dinge",
+        ResultsMoreThan = "Mehr als {0:N0} Dinge",
         SandboxNote = "Testzahlungen: Es fließt kein echtes Geld. Die Plattform behält 10 % jeder Aufladung.",
         SaveButton = "Speichern",
         SaveProfileButton = "Profil speichern",

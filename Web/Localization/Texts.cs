@@ -629,6 +629,9 @@ public sealed partial class Texts
 
     public required string ResultsCount { get; init; }
 
+    /// <summary>A search's total when it stopped counting at {0} (a number with group separators): there are more.</summary>
+    public required string ResultsMoreThan { get; init; }
+
     public required string SandboxNote { get; init; }
 
     public required string SaveButton { get; init; }

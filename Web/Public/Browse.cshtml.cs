@@ -51,6 +51,17 @@ public sealed class BrowseModel(IGrainFactory grains) : PageModel
             Count: PageSize));
     }
 
+    /// <summary>How many things match: the exact number, or "more than" the bound the search stopped counting at.</summary>
+    public string ResultsCount
+    {
+        get
+        {
+            var texts = Localization.Texts.Current;
+            return string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                Results.MoreThanTotal ? texts.ResultsMoreThan : texts.ResultsCount, Results.TotalItems);
+        }
+    }
+
     public string PageLink(int page)
     {
         var link = Filter.With();

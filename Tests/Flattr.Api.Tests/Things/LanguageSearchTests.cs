@@ -37,8 +37,26 @@ public sealed class LanguageSearchTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Theory]
+    [InlineData("go", "Go lessons", true)]
+    [InlineData("go", "Gothic lessons", false)]
+    [InlineData("got", "Gothic lessons", true)]
+    [InlineData("im Garten", "im Gartenhaus", true)]
+    [InlineData("im Garten", "immer Garten", false)]
+    public async Task A_word_of_one_or_two_letters_matches_only_as_a_whole_word(string typed, string text, bool matches)
+    {
+        // The words' query alone (schema 0380): through the API a word that matches few things also brings titles like it.
+        await using var command = host.Database.CreateCommand("SELECT to_tsvector('simple', $2) @@ things_search_query($1)");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = typed });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = text });
+
+        Assert.Equal(matches, (bool?)await command.ExecuteScalarAsync());
+    }
+
+    [Theory]
     [InlineData("A mountain walk at dawn", "mountian")]
     [InlineData("Street photography in Berlin", "photgraphy")]
+    [InlineData("Birds of the northern sea", "brids")]
+    [InlineData("Notes on the harbour", "teh harbour")]
     public async Task A_typo_in_a_title_word_still_finds_the_thing(string title, string query)
     {
         var owner = await host.CreateUserAsync();

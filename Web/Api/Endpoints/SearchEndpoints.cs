@@ -54,7 +54,7 @@ public static partial class SearchEndpoints
             paging.Page,
             paging.Count);
         var page = await view.Grains.GetThingSearch().Search(search);
-        paging.AddLinks(view.Http, page.TotalItems);
+        paging.AddLinks(view.Http, page.TotalItems, page.MoreThanTotal);
         var things = await view.ThingsAsync(page.Things, ApiQuery.Full(request));
         return ApiResults.Json(new SearchResultJson(page.TotalItems, things.Count, page.Page, things), ApiJsonContext.Default.SearchResultJson);
     }

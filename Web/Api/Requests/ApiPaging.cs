@@ -31,12 +31,15 @@ public readonly record struct ApiPaging(int Page, int Count)
             : throw new FlattrException(FlattrErrors.InvalidParameters, $"'{name}' must be a whole number from {minimum} to {maximum}.");
     }
 
-    /// <summary>Adds an RFC 8288 <c>Link</c> header to the neighbouring pages of a listing with <paramref name="total"/> items.</summary>
-    public void AddLinks(HttpContext http, long total)
+    /// <summary>
+    /// Adds an RFC 8288 <c>Link</c> header to the neighbouring pages of a listing with <paramref name="total"/> items (or more
+    /// than that, with <paramref name="moreThanTotal"/>: a search that stopped counting).
+    /// </summary>
+    public void AddLinks(HttpContext http, long total, bool moreThanTotal = false)
     {
         ArgumentNullException.ThrowIfNull(http);
         var links = new List<string>();
-        if ((long)Page * Count < total)
+        if ((long)Page * Count < total || moreThanTotal)
         {
             links.Add($"<{PageUri(http.Request, Page + 1)}>; rel=\"next\"");
         }
