@@ -137,7 +137,8 @@ public sealed partial class TranslatedPagesTests(FlattrApp app)
         Assert.Contains(giverMonth.Clicks.Single().At.UtcDateTime.ToString("g", region), me, StringComparison.Ordinal);
         var euros = (CultureInfo)region.Clone();
         euros.NumberFormat.CurrencySymbol = "€";
-        Assert.Contains((giverMonth.BalanceCents / 100m).ToString("C2", euros), me, StringComparison.Ordinal);
+        // With no-break spaces, so that no line ends inside an amount.
+        Assert.Contains((giverMonth.BalanceCents / 100m).ToString("C2", euros).Replace(' ', '\u00A0'), me, StringComparison.Ordinal);
         var monthInWords = month.FirstDay.ToString(region.DateTimeFormat.YearMonthPattern, region);
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, texts.DashboardLead, monthInWords), dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain(month.ToString(), dashboard + me, StringComparison.Ordinal);
