@@ -12,6 +12,15 @@ ALTER INDEX things_title_trgm_idx SET (fastupdate = off);
 ALTER INDEX users_name_trgm_idx SET (fastupdate = off);
 ALTER INDEX users_name_words_idx SET (fastupdate = off);
 
+-- The forms a typed word is looked for as: itself, and its English, French and German stems.
+CREATE FUNCTION things_search_forms(word text) RETURNS SETOF text
+    LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT word
+    UNION SELECT unnest(ts_lexize('english_stem'::regdictionary, word))
+    UNION SELECT unnest(ts_lexize('french_stem'::regdictionary, word))
+    UNION SELECT unnest(ts_lexize('german_stem'::regdictionary, word))
+$$;
+
 -- As in 0370, but a word shorter than three letters matches only itself ("a", "de", "im" as prefixes would match most
 -- things, and reading that many index entries costs more than any answer is worth).
 CREATE OR REPLACE FUNCTION things_search_query(typed text) RETURNS tsquery
@@ -23,12 +32,7 @@ CREATE OR REPLACE FUNCTION things_search_query(typed text) RETURNS tsquery
         FROM (
             SELECT word FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, left(typed, 200)))) AS typed_words(word) LIMIT 8
         ) AS words
-        CROSS JOIN LATERAL (
-            SELECT word
-            UNION SELECT unnest(ts_lexize('english_stem'::regdictionary, word))
-            UNION SELECT unnest(ts_lexize('french_stem'::regdictionary, word))
-            UNION SELECT unnest(ts_lexize('german_stem'::regdictionary, word))
-        ) AS forms(form)
+        CROSS JOIN LATERAL things_search_forms(word) AS forms(form)
         GROUP BY word
     ) AS per_word
 $$;
@@ -50,12 +54,7 @@ CREATE FUNCTION things_search_swapped_query(typed text) RETURNS tsquery
             UNION SELECT left(word, i - 1) || substr(word, i + 1, 1) || substr(word, i, 1) || substr(word, i + 2), false
             FROM generate_series(1, char_length(word) - 1) AS i
         ) AS variants(variant, typed_as_is)
-        CROSS JOIN LATERAL (
-            SELECT variant
-            UNION SELECT unnest(ts_lexize('english_stem'::regdictionary, variant))
-            UNION SELECT unnest(ts_lexize('french_stem'::regdictionary, variant))
-            UNION SELECT unnest(ts_lexize('german_stem'::regdictionary, variant))
-        ) AS forms(form)
+        CROSS JOIN LATERAL things_search_forms(variant) AS forms(form)
         GROUP BY word
     ) AS per_word
 $$;
