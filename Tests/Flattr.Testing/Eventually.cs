@@ -3,7 +3,11 @@ namespace Flattr.Testing;
 /// <summary>Waits for an effect that happens on another thread (a reminder tick, a deactivation), with a deadline on the real clock.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The deadline when a test gives none: generous, as the whole suite shares 2 cores (several test hosts, silos, PostgreSQL
+    /// and Chromium at once) and a deadline only says when to give up; a condition that holds returns at once.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Polls <paramref name="condition"/> until it holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> otherwise.</summary>
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
