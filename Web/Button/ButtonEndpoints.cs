@@ -47,7 +47,7 @@ public static class ButtonEndpoints
                 return ErrorResponses.Result(FlattrErrors.NotFound, Localization.Texts.Current.ErrorNotFound);
             }
 
-            var flattred = (http.User.UserId() ?? reader.Read(http)) is { } readerId && await grains.WalletNow(readerId, time).HasFlattred(found.Info.Id);
+            var flattred = reader.Reader(http) is { } readerId && await grains.WalletNow(readerId, time).HasFlattred(found.Info.Id);
             return Results.Json(new ReaderFlattr(found.Info.Id, flattred), WebJsonContext.Default.ReaderFlattr);
         });
 

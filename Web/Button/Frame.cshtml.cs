@@ -32,15 +32,13 @@ public sealed class FrameModel(IGrainFactory grains, TimeProvider time, ReaderCo
     {
         Compact = button == "compact";
         StorageAccessHeaders.Answer(HttpContext);
-        var readerId = User.UserId() ?? reader.Read(HttpContext);
+        var readerId = reader.Reader(HttpContext);
         ReaderKnown = readerId is not null;
         Thing = await grains.FindAsync(thing, url);
         if (Thing is not null)
         {
             Flattrable = Thing.Info.IsActive;
             ConfirmUrl = "/button/confirm?thing=" + Thing.Info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The session where the browser sends it (a page of the same site), else the reader cookie (another site: where
-            // third-party cookies are allowed, or once the reader granted the frame storage access).
             Flattred = readerId is { } id && await grains.WalletNow(id, time).HasFlattred(Thing.Info.Id);
             return;
         }

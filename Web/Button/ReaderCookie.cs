@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flattr.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Flattr.Web.Button;
@@ -27,6 +28,16 @@ public sealed class ReaderCookie(IDataProtectionProvider protection, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(http);
         http.Response.Cookies.Delete(Name, Options(null));
+    }
+
+    /// <summary>
+    /// The reader a button request names: the session where the browser sends it (a page of Flattr's own site), else this
+    /// cookie (another site: where third-party cookies are allowed, or once the reader granted the frame storage access).
+    /// </summary>
+    public long? Reader(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.User.UserId() ?? Read(http);
     }
 
     /// <summary>The reader the request's cookie names, if it is valid and unexpired.</summary>
