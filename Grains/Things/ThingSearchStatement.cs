@@ -32,7 +32,7 @@ sealed class ThingSearchStatement(string where, string order, string limit, stri
                          WHERE to_tsvector('simple'::regconfig, u.username || ' ' || u.display_name) @@ (SELECT words FROM query)) AS ids),
         matched AS MATERIALIZED (
             SELECT t.id, t.search, t.title, false AS alike FROM things t
-            WHERE {where} AND (t.search @@ (SELECT words FROM query) OR t.owner_id = ANY((SELECT ids FROM creators)::bigint[]))
+            WHERE {where} AND ({HasWords})
             LIMIT {bound}),
         typos AS MATERIALIZED (
             SELECT t.id, t.search, t.title, true AS alike FROM things t
@@ -46,13 +46,15 @@ sealed class ThingSearchStatement(string where, string order, string limit, stri
         SELECT (SELECT count(*) FROM found), {(ranked ? RankedPage : OrderedPage)}
         """;
 
+    /// <summary>A thing with the typed words, or by a creator whose name has them (the statement's <c>query</c> and <c>creators</c>).</summary>
+    const string HasWords = "t.search @@ (SELECT words FROM query) OR t.owner_id = ANY((SELECT ids FROM creators)::bigint[])";
+
     string RankedPage => $"ARRAY(SELECT t.id FROM found t ORDER BY {order} LIMIT {limit} OFFSET {offset})";
 
     string OrderedPage =>
         $"""
         ARRAY(SELECT t.id FROM things t
-              WHERE {where} AND (t.search @@ (SELECT words FROM query) OR t.owner_id = ANY((SELECT ids FROM creators)::bigint[])
-                                 OR t.id = ANY(ARRAY(SELECT id FROM typos)))
+              WHERE {where} AND ({HasWords} OR t.id = ANY(ARRAY(SELECT id FROM typos)))
               ORDER BY {order} LIMIT {limit} OFFSET {offset})
         """;
 }
