@@ -51,12 +51,20 @@ public sealed class ClickConcurrencyTests : IAsyncLifetime
         var calls = (from g in givers from t in things select (g, t)).ToArray();
         Random.Shared.Shuffle(calls);
         using var started = new SemaphoreSlim(0);
+        // The middle third races the close; the last third writes only once the month is closed, so that some writes meet the
+        // closed month however fast the machine runs the others (on a loaded machine every write could otherwise finish first).
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var writers = calls.Select((c, i) => Task.Run(async () =>
         {
             if (i == calls.Length / 3)
             {
                 started.Release();
+            }
+
+            if (i >= calls.Length * 2 / 3)
+            {
+                await closed.Task;
             }
 
             outcomes.Add((ClickOperation.Add, (await _h.Clicks.AddAsync(new ClickWrite(c.g, c.t, Month))).Status));
@@ -67,6 +75,7 @@ public sealed class ClickConcurrencyTests : IAsyncLifetime
         })).ToArray();
         await started.WaitAsync();
         var plan = await _h.Settlement.PlanAsync(Month);
+        closed.SetResult();
         await Task.WhenAll(writers);
 
         var added = outcomes.Count(o => o.Status == ClickWriteStatus.Added);
